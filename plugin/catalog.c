@@ -1,0 +1,57 @@
+/* Tables generated from texts.def and messages.def, so that ids, names and
+ * texts cannot drift apart. */
+#include "catalog.h"
+
+#include <stddef.h>
+
+static const char *const texts[TT_TEXT_COUNT][TT_PART_COUNT][TT_LANG_COUNT] = {
+#define TEXT(id, se, sj, ye, yj, ee, ej) [TT_TEXT_##id] = { { se, sj }, { ye, yj }, { ee, ej } },
+#include "texts.def"
+};
+
+static const char *const phrases[TT_PHRASE_COUNT][TT_LANG_COUNT] = {
+#define PHRASE(id, en, ja) [TT_PHRASE_##id] = { en, ja },
+#include "texts.def"
+};
+
+static const struct {
+    int type;
+    const char *name;
+} msgs[TT_MSG_COUNT] = {
+#define MSG(id, type, name) [TT_MSG_##id] = { type, name },
+#include "messages.def"
+};
+
+static tt_lang checked_lang(tt_lang lang)
+{
+    return (unsigned)lang < TT_LANG_COUNT ? lang : TT_LANG_EN;
+}
+
+const char *tt_text(tt_text_id id, tt_part part, tt_lang lang)
+{
+    if ((unsigned)id >= TT_TEXT_COUNT || (unsigned)part >= TT_PART_COUNT)
+        return "?";
+    return texts[id][part][checked_lang(lang)];
+}
+
+const char *tt_phrase(tt_phrase_id id, tt_lang lang)
+{
+    if ((unsigned)id >= TT_PHRASE_COUNT)
+        return "?";
+    return phrases[id][checked_lang(lang)];
+}
+
+const char *tt_msg_name(tt_msg_id id)
+{
+    if ((unsigned)id >= TT_MSG_COUNT)
+        return "Unknown";
+    return msgs[id].name;
+}
+
+tt_msg_id tt_msg_from_handshake_type(unsigned type)
+{
+    for (size_t i = 0; i < TT_MSG_COUNT; i++)
+        if (msgs[i].type >= 0 && (unsigned)msgs[i].type == type)
+            return (tt_msg_id)i;
+    return TT_MSG_UNKNOWN;
+}

@@ -1,0 +1,190 @@
+/* Walks the protocol tree rather than sorting field arrays: the tree keeps
+ * the order of messages across data sources (a ChangeCipherSpec in the frame
+ * between a reassembled ClientKeyExchange and a Finished). */
+#include "collect.h"
+
+#include "compat.h"
+
+#define MAX_TYPE_IDS 4
+
+static int proto_tls = -1;
+static int hf_record = -1;
+static int hf_content_type = -1;
+static int hf_opaque_type = -1;
+static int hf_handshake = -1;
+static int hf_hs_types[MAX_TYPE_IDS];
+static int n_hs_types;
+static int hf_random = -1;
+static int hf_version = -1;
+static int hf_supported_version = -1;
+static int hf_ccs = -1;
+static int hf_app_data = -1;
+
+/* RFC 8446 4.1.3: a ServerHello with this random is a HelloRetryRequest. */
+static const guint8 hrr_random[32] = {
+    0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02,
+    0x1E, 0x65, 0xB8, 0x91, 0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E,
+    0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
+};
+
+static int id_of(const char *name)
+{
+    return proto_registrar_get_id_byname(name);
+}
+
+void collect_init(void)
+{
+    header_field_info *hfi;
+
+    proto_tls = proto_get_id_by_filter_name("tls");
+    hf_record = id_of("tls.record");
+    hf_content_type = id_of("tls.record.content_type");
+    hf_opaque_type = id_of("tls.record.opaque_type");
+    hf_handshake = id_of("tls.handshake");
+    hf_random = id_of("tls.handshake.random");
+    hf_version = id_of("tls.handshake.version");
+    hf_supported_version = id_of("tls.handshake.extensions.supported_version");
+    hf_ccs = id_of("tls.change_cipher_spec");
+    hf_app_data = id_of("tls.app_data");
+    /* tls.handshake.type is registered more than once (TLS and SSLv2). */
+    n_hs_types = 0;
+    for (hfi = proto_registrar_get_byname("tls.handshake.type");
+         hfi && n_hs_types < MAX_TYPE_IDS; hfi = hfi->same_name_next)
+        hf_hs_types[n_hs_types++] = hfi->id;
+}
+
+GArray *collect_wanted_hfids(void)
+{
+    GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
+    int fixed[] = { proto_tls, hf_record, hf_content_type, hf_opaque_type,
+                    hf_handshake, hf_random, hf_version, hf_supported_version,
+                    hf_ccs, hf_app_data };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++)
+        if (fixed[i] > 0)
+            g_array_append_val(ids, fixed[i]);
+    for (int i = 0; i < n_hs_types; i++)
+        g_array_append_val(ids, hf_hs_types[i]);
+    return ids;
+}
+
+static gboolean is_type_id(int id)
+{
+    for (int i = 0; i < n_hs_types; i++)
+        if (hf_hs_types[i] == id)
+            return TRUE;
+    return FALSE;
+}
+
+typedef struct {
+    GArray *events;
+    gboolean record_has_type;  /* the current record is TLS, not SSLv2 */
+} walk_state;
+
+/* What a handshake message's subtree tells: its type and, for a ServerHello,
+ * the version and whether it is a HelloRetryRequest. */
+typedef struct {
+    const field_info *type;
+    guint32 version;
+    guint32 supported_version;
+    gboolean hrr;
+} hs_facts;
+
+static void read_handshake(const proto_node *node, hs_facts *facts)
+{
+    for (const proto_node *c = node->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        guint8 random[32];
+
+        if (fi && fi->hfinfo) {
+            int id = fi->hfinfo->id;
+            if (is_type_id(id) && !facts->type)
+                facts->type = fi;
+            else if (id == hf_version)
+                facts->version = tt_fi_uint(fi);
+            else if (id == hf_supported_version && !facts->supported_version)
+                facts->supported_version = tt_fi_uint(fi);
+            else if (id == hf_random && fi->length == 32 && fi->ds_tvb &&
+                     tvb_bytes_exist(fi->ds_tvb, fi->start, 32)) {
+                tvb_memcpy(fi->ds_tvb, random, fi->start, 32);
+                facts->hrr = memcmp(random, hrr_random, 32) == 0;
+            }
+        }
+        read_handshake(c, facts);
+    }
+}
+
+static void add_event(walk_state *st, tt_event_kind kind, const field_info *where)
+{
+    collected_event ce;
+
+    memset(&ce, 0, sizeof ce);
+    ce.ev.kind = kind;
+    ce.where = where;
+    g_array_append_val(st->events, ce);
+}
+
+static void add_handshake(walk_state *st, const proto_node *node)
+{
+    hs_facts facts;
+    collected_event *ce;
+
+    memset(&facts, 0, sizeof facts);
+    read_handshake(node, &facts);
+    if (!facts.type) {
+        /* TLS shows a handshake it could not decrypt without a type. */
+        add_event(st, TT_EV_ENCRYPTED_HANDSHAKE, PNODE_FINFO(node));
+        return;
+    }
+    add_event(st, TT_EV_HANDSHAKE, PNODE_FINFO(node));
+    ce = &g_array_index(st->events, collected_event, st->events->len - 1);
+    ce->ev.hs_type = tt_fi_uint(facts.type);
+    ce->ev.sslv2 = !st->record_has_type;
+    ce->is_client_hello = ce->ev.hs_type == 1;
+    if (ce->ev.hs_type == 2 && !ce->ev.sslv2) {
+        ce->ev.hrr_random = facts.hrr;
+        ce->ev.version = facts.supported_version ? facts.supported_version : facts.version;
+    }
+}
+
+static void walk(walk_state *st, const proto_node *node)
+{
+    for (const proto_node *c = node->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        int id = fi && fi->hfinfo ? fi->hfinfo->id : -1;
+
+        if (id == hf_record) {
+            st->record_has_type = FALSE;
+            walk(st, c);
+        } else if (id == hf_content_type || id == hf_opaque_type) {
+            st->record_has_type = TRUE;
+        } else if (id == hf_handshake) {
+            add_handshake(st, c);
+        } else if (is_type_id(id)) {
+            /* An SSLv2 record has its type without a handshake item. */
+            add_handshake(st, c->parent);
+        } else if (id == hf_ccs) {
+            add_event(st, TT_EV_CHANGE_CIPHER_SPEC, fi);
+        } else if (id == hf_app_data) {
+            add_event(st, TT_EV_APPLICATION_DATA, fi);
+        } else {
+            walk(st, c);
+        }
+    }
+}
+
+GArray *collect_frame(proto_tree *tree)
+{
+    walk_state st;
+
+    st.events = g_array_new(FALSE, FALSE, sizeof(collected_event));
+    st.record_has_type = TRUE;
+    if (!tree)
+        return st.events;
+    for (const proto_node *c = tree->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        if (fi && fi->hfinfo && fi->hfinfo->id == proto_tls)
+            walk(&st, c);
+    }
+    return st.events;
+}

@@ -1,0 +1,23 @@
+/* Reads what the TLS dissector found in one frame, in tree order, from the
+ * fields the postdissector asked for. Valid on the first pass only. */
+#ifndef TLSTUTOR_COLLECT_H
+#define TLSTUTOR_COLLECT_H
+
+#include <epan/packet.h>
+
+#include "flow.h"
+
+typedef struct {
+    tt_event ev;               /* from_client is left for the caller */
+    bool is_client_hello;      /* the event that fixes the client's side */
+    const field_info *where;   /* the bytes to point at */
+} collected_event;
+
+/* Looks up TLS's field ids; call from the handoff. */
+void collect_init(void);
+/* The ids the postdissector must ask for (a GArray of int). */
+GArray *collect_wanted_hfids(void);
+/* The events of this frame, in tree order; free with g_array_free(a, TRUE). */
+GArray *collect_frame(proto_tree *tree);
+
+#endif

@@ -1,0 +1,33 @@
+/* The plugin's entry points; everything else is in tutor.c. */
+#include <wireshark.h>
+
+#include <epan/proto.h>
+
+#include "tutor.h"
+
+#ifndef TLSTUTOR_VERSION
+#define TLSTUTOR_VERSION "0.0.0"
+#endif
+
+WS_DLL_PUBLIC_DEF const char plugin_version[] = TLSTUTOR_VERSION;
+WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
+WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
+
+WS_DLL_PUBLIC void plugin_register(void);
+
+void plugin_register(void)
+{
+    static proto_plugin plug;
+
+    plug.register_protoinfo = tlstutor_register;
+    plug.register_handoff = tlstutor_handoff;
+    proto_register_plugin(&plug);
+}
+
+#if WIRESHARK_VERSION_MAJOR > 4 || (WIRESHARK_VERSION_MAJOR == 4 && WIRESHARK_VERSION_MINOR >= 4)
+WS_DLL_PUBLIC uint32_t plugin_describe(void);
+uint32_t plugin_describe(void)
+{
+    return WS_PLUGIN_DESC_DISSECTOR;
+}
+#endif

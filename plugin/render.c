@@ -1,0 +1,162 @@
+/* Fields, subtrees and expert infos of the tutor. Every item is generated:
+ * none of it is bytes on the wire. */
+#include "render.h"
+
+#include <epan/expert.h>
+
+#include "catalog.h"
+
+static int proto_tlstutor = -1;
+static int hf_message = -1;
+static int hf_msg = -1;
+static int hf_sender = -1;
+static int hf_seq = -1;
+static int hf_step = -1;
+static int hf_says = -1;
+static int hf_explain = -1;
+static int hf_encrypted = -1;
+static int hf_conn = -1;
+
+static gint ett_tutor = -1;
+static gint ett_message = -1;
+
+static expert_field ei_encrypted = EI_INIT;
+static expert_field ei_cannot_tell = EI_INIT;
+static expert_field ei_midstream = EI_INIT;
+
+void render_register(int proto)
+{
+    static hf_register_info hf[] = {
+        { &hf_message, { "Handshake message", "tlstutor.message", FT_STRING, BASE_NONE, NULL, 0x0,
+            "One message of the handshake as the tutor explains it: step, name and short form", HFILL } },
+        { &hf_msg, { "Message", "tlstutor.msg", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The message's RFC name without spaces (ClientHello, ServerHello, ...), the same in every language", HFILL } },
+        { &hf_sender, { "Sender", "tlstutor.sender", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Who sends the message: client or server", HFILL } },
+        { &hf_seq, { "Position in connection", "tlstutor.seq", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Position of the message in this connection's handshake: 1, 2, 3, ...", HFILL } },
+        { &hf_step, { "Step", "tlstutor.step", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Step of the classic TLS 1.2 walk-through (1 ClientHello ... 14 application data); absent where the message has no such step", HFILL } },
+        { &hf_says, { "Says", "tlstutor.says", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The message as one conversational line", HFILL } },
+        { &hf_explain, { "Explanation", "tlstutor.explain", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the message is for and what the other side does next", HFILL } },
+        { &hf_encrypted, { "Recognised while encrypted", "tlstutor.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "True when the tutor recognised the message without seeing it decrypted", HFILL } },
+        { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Which TLS connection of the file the message belongs to: 1, 2, ... in order of appearance", HFILL } },
+    };
+    static gint *ett[] = { &ett_tutor, &ett_message };
+    static ei_register_info ei[] = {
+        { &ei_encrypted, { "tlstutor.expert.encrypted", PI_DECRYPTION, PI_NOTE,
+            "Encrypted handshake message recognised by its position; a key log would show it", EXPFILL } },
+        { &ei_cannot_tell, { "tlstutor.expert.cannot_tell", PI_UNDECODED, PI_NOTE,
+            "The tutor cannot tell which handshake message this is", EXPFILL } },
+        { &ei_midstream, { "tlstutor.expert.midstream", PI_SEQUENCE, PI_NOTE,
+            "The capture starts after the connection's handshake began: steps cannot be known", EXPFILL } },
+    };
+    expert_module_t *expert;
+
+    proto_tlstutor = proto;
+    proto_register_field_array(proto, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert = expert_register_protocol(proto);
+    expert_register_field_array(expert, ei, array_length(ei));
+}
+
+/* The tvb TLS showed the message in, found again on this pass. */
+static tvbuff_t *item_tvb(const tt_item *it, packet_info *pinfo)
+{
+    const struct data_source *src;
+    tvbuff_t *tvb;
+
+    if (it->ds_index < 0)
+        return NULL;
+    src = (const struct data_source *)g_slist_nth_data(pinfo->data_src, (guint)it->ds_index);
+    if (!src)
+        return NULL;
+    tvb = get_data_source_tvb(src);
+    if (!tvb || it->start < 0 || it->length < 0 ||
+        !tvb_bytes_exist(tvb, it->start, it->length))
+        return NULL;
+    return tvb;
+}
+
+static const char *label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+{
+    const char *name = tt_msg_name(it->a.msg);
+    const char *shrt = tt_text(it->a.text, TT_PART_SHORT, lang);
+
+    if (it->a.step)
+        return wmem_strdup_printf(pool, "%u %s: %s", it->a.step, name, shrt);
+    return wmem_strdup_printf(pool, "%s: %s", name, shrt);
+}
+
+static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+{
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, tt_text(it->a.text, TT_PART_EXPLAIN, lang));
+
+    for (int i = 0; i < TT_MAX_NOTES; i++) {
+        if (it->a.notes[i] == TT_NO_NOTE)
+            continue;
+        wmem_strbuf_append(buf, lang == TT_LANG_JA ? "" : " ");
+        wmem_strbuf_append(buf, tt_phrase(it->a.notes[i], lang));
+    }
+    return wmem_strbuf_get_str(buf);
+}
+
+static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
+                        tt_lang lang, gboolean info_column)
+{
+    tvbuff_t *tvb = item_tvb(it, pinfo);
+    int start = tvb ? it->start : 0;
+    int length = tvb ? it->length : 0;
+    const char *lbl = label(it, lang, pinfo->pool);
+    proto_item *mi, *pi;
+    proto_tree *mt;
+
+    if (info_column)
+        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s]", lbl);
+
+    mi = proto_tree_add_string(tree, hf_message, tvb, start, length, lbl);
+    proto_item_set_generated(mi);
+    mt = proto_item_add_subtree(mi, ett_message);
+
+#define GEN(expr) do { pi = (expr); proto_item_set_generated(pi); } while (0)
+    GEN(proto_tree_add_string(mt, hf_msg, tvb, start, length, tt_msg_name(it->a.msg)));
+    GEN(proto_tree_add_string(mt, hf_sender, tvb, start, length,
+                              it->a.from_client ? "client" : "server"));
+    GEN(proto_tree_add_uint(mt, hf_seq, tvb, start, length, it->a.seq));
+    if (it->a.step)
+        GEN(proto_tree_add_uint(mt, hf_step, tvb, start, length, it->a.step));
+    GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
+                              tt_text(it->a.text, TT_PART_SAYS, lang)));
+    GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length,
+                              explanation(it, lang, pinfo->pool)));
+    GEN(proto_tree_add_boolean(mt, hf_encrypted, tvb, start, length, it->a.encrypted));
+    GEN(proto_tree_add_uint(mt, hf_conn, tvb, start, length, it->conn));
+#undef GEN
+
+    if (it->a.encrypted && !it->a.cannot_tell)
+        expert_add_info_format(pinfo, mi, &ei_encrypted, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_ENCRYPTED, lang));
+    if (it->a.cannot_tell)
+        expert_add_info_format(pinfo, mi, &ei_cannot_tell, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_CANNOT_TELL, lang));
+    if (it->report_midstream)
+        expert_add_info_format(pinfo, mi, &ei_midstream, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_MIDSTREAM, lang));
+}
+
+void render_frame(const tt_frame *frame, tvbuff_t *tvb, packet_info *pinfo,
+                  proto_tree *tree, tt_lang lang, gboolean info_column)
+{
+    proto_item *ti;
+    proto_tree *tt;
+
+    ti = proto_tree_add_item(tree, proto_tlstutor, tvb, 0, 0, ENC_NA);
+    proto_item_set_generated(ti);
+    tt = proto_item_add_subtree(ti, ett_tutor);
+    for (guint i = 0; i < frame->count; i++)
+        render_item(&frame->items[i], pinfo, tt, lang, info_column);
+}

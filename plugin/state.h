@@ -1,0 +1,35 @@
+/* What the tutor keeps between passes: per connection (conversation data)
+ * and per frame (proto data), both in file scope. Texts are not stored:
+ * they are looked up at display time, so a language change applies on
+ * re-dissection. */
+#ifndef TLSTUTOR_STATE_H
+#define TLSTUTOR_STATE_H
+
+#include <epan/packet.h>
+
+#include "flow.h"
+
+typedef struct {
+    guint32 number;          /* 1, 2, ... in order of first appearance */
+    tt_flow flow;
+    gboolean sides_known;
+    address client_addr;
+    guint32 client_port;
+    gboolean midstream_reported;
+} tt_conn;
+
+typedef struct {
+    tt_annotation a;
+    guint32 conn;
+    gboolean report_midstream; /* the connection's first item, started mid-way */
+    int ds_index;            /* position in pinfo->data_src; -1: none */
+    int start;
+    int length;
+} tt_item;
+
+typedef struct {
+    guint count;
+    tt_item *items;
+} tt_frame;
+
+#endif

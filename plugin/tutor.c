@@ -1,0 +1,176 @@
+/* The postdissector: on the first pass it reads TLS's results, decides what
+ * each message is (flow.c) and caches that per frame and per connection; on
+ * every pass it rebuilds the tree from the cache. TLS's fields are primed
+ * only on the first pass (see the facts notes), hence the cache. */
+#include "tutor.h"
+
+#include <epan/conversation.h>
+#include <epan/packet.h>
+#include <epan/prefs.h>
+#include <epan/proto_data.h>
+
+#include "collect.h"
+#include "compat.h"
+#include "render.h"
+#include "scope.h"
+#include "state.h"
+
+static int proto_tlstutor = -1;
+static dissector_handle_t tutor_handle;
+static guint32 connections_seen;
+
+static gint pref_language = TT_LANG_EN;
+static tt_pref_bool pref_info_column = TRUE;
+
+static const enum_val_t language_values[] = {
+    { "en", "English", TT_LANG_EN },
+    { "ja", "日本語 (Japanese)", TT_LANG_JA },
+    { NULL, NULL, -1 }
+};
+
+static void tutor_init(void)
+{
+    connections_seen = 0;
+}
+
+static tt_conn *connection_of(packet_info *pinfo)
+{
+    conversation_t *conv = find_or_create_conversation(pinfo);
+    tt_conn *conn = (tt_conn *)conversation_get_proto_data(conv, proto_tlstutor);
+
+    if (!conn) {
+        conn = wmem_new0(wmem_file_scope(), tt_conn);
+        conn->number = ++connections_seen;
+        conversation_add_proto_data(conv, proto_tlstutor, conn);
+    }
+    return conn;
+}
+
+static void set_client(tt_conn *conn, const address *addr, guint32 port)
+{
+    copy_address_wmem(wmem_file_scope(), &conn->client_addr, addr);
+    conn->client_port = port;
+    conn->sides_known = TRUE;
+}
+
+/* The client is who sent the ClientHello; before one is seen (a capture that
+ * starts mid-connection), the side whose port is not in scope. */
+static gboolean from_client(tt_conn *conn, packet_info *pinfo,
+                            const collected_event *ce, guint32 server_port)
+{
+    if (!conn->sides_known) {
+        if (ce->is_client_hello)
+            set_client(conn, &pinfo->src, pinfo->srcport);
+        else if (server_port == pinfo->destport)
+            set_client(conn, &pinfo->src, pinfo->srcport);
+        else if (server_port == pinfo->srcport)
+            set_client(conn, &pinfo->dst, pinfo->destport);
+        else /* both ports in scope: the lower one is taken as the server's */
+            set_client(conn, pinfo->srcport > pinfo->destport ? &pinfo->src : &pinfo->dst,
+                       MAX(pinfo->srcport, pinfo->destport));
+    }
+    return addresses_equal(&pinfo->src, &conn->client_addr) &&
+           pinfo->srcport == conn->client_port;
+}
+
+static int data_source_index(packet_info *pinfo, const field_info *fi)
+{
+    int i = 0;
+
+    if (!fi)
+        return -1;
+    for (GSList *s = pinfo->data_src; s; s = s->next, i++)
+        if (get_data_source_tvb((const struct data_source *)s->data) == fi->ds_tvb)
+            return i;
+    return -1;
+}
+
+static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server_port)
+{
+    GArray *events = collect_frame(tree);
+    tt_frame *frame = NULL;
+    tt_conn *conn = NULL;
+
+    for (guint i = 0; i < events->len; i++) {
+        collected_event *ce = &g_array_index(events, collected_event, i);
+        tt_item item;
+
+        if (!conn)
+            conn = connection_of(pinfo);
+        ce->ev.from_client = from_client(conn, pinfo, ce, server_port);
+        memset(&item, 0, sizeof item);
+        if (!tt_flow_next(&conn->flow, &ce->ev, &item.a))
+            continue;
+        item.conn = conn->number;
+        if (!conn->flow.started && !conn->midstream_reported) {
+            item.report_midstream = TRUE;
+            conn->midstream_reported = TRUE;
+        }
+        item.ds_index = data_source_index(pinfo, ce->where);
+        item.start = ce->where ? ce->where->start : 0;
+        item.length = ce->where ? ce->where->length : 0;
+        if (!frame) {
+            frame = wmem_new0(wmem_file_scope(), tt_frame);
+            frame->items = wmem_alloc_array(wmem_file_scope(), tt_item, events->len);
+        }
+        frame->items[frame->count++] = item;
+    }
+    g_array_free(events, TRUE);
+    return frame;
+}
+
+static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    tt_frame *frame;
+    guint32 server_port;
+
+    if (!PINFO_FD_VISITED(pinfo)) {
+        if (!scope_frame_in_scope(pinfo, &server_port))
+            return 0;
+        frame = first_pass(pinfo, tree, server_port);
+        if (frame)
+            p_add_proto_data(wmem_file_scope(), pinfo, proto_tlstutor, 0, frame);
+    } else {
+        frame = (tt_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlstutor, 0);
+    }
+    if (!frame)
+        return 0;
+    render_frame(frame, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
+    return tvb_captured_length(tvb);
+}
+
+static void tutor_prefs_apply(void)
+{
+    scope_apply();
+}
+
+void tlstutor_register(void)
+{
+    module_t *module;
+
+    proto_tlstutor = proto_register_protocol("TLS Handshake Tutor", "TLS Tutor", "tlstutor");
+    render_register(proto_tlstutor);
+
+    module = prefs_register_protocol(proto_tlstutor, tutor_prefs_apply);
+    prefs_register_enum_preference(module, "language", "Language",
+        "Language of the tutor's explanations (en: English, ja: Japanese)",
+        &pref_language, language_values, FALSE);
+    prefs_register_bool_preference(module, "info_column", "Show in the Info column",
+        "Append the tutor's short form of each message to the Info column",
+        &pref_info_column);
+    scope_register(proto_tlstutor, module);
+
+    tutor_handle = register_dissector("tlstutor", dissect_tutor, proto_tlstutor);
+    register_init_routine(tutor_init);
+}
+
+void tlstutor_handoff(void)
+{
+    GArray *wanted;
+
+    collect_init();
+    register_postdissector(tutor_handle);
+    wanted = collect_wanted_hfids();
+    set_postdissector_wanted_hfids(tutor_handle, wanted);
+    scope_apply();
+}

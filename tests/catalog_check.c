@@ -1,0 +1,45 @@
+/* Every text of the catalogue exists in both languages: none is empty, every
+ * Japanese text holds Japanese (non-ASCII) characters, and every message has
+ * a name. Exits non-zero and says which entry is wrong otherwise. */
+#include <stdio.h>
+#include <string.h>
+
+#include "catalog.h"
+
+static int non_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 1;
+    return 0;
+}
+
+static int check(const char *what, int id, int part, tt_lang lang, const char *s)
+{
+    if (!s || !*s || (lang == TT_LANG_JA && !non_ascii(s))) {
+        printf("FAIL %s %d part %d lang %d: \"%s\"\n", what, id, part, lang, s ? s : "(null)");
+        return 1;
+    }
+    return 0;
+}
+
+int main(void)
+{
+    int bad = 0, n = 0;
+
+    for (int id = 0; id < TT_TEXT_COUNT; id++)
+        for (int part = 0; part < TT_PART_COUNT; part++)
+            for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
+                bad += check("text", id, part, lang, tt_text(id, part, lang));
+    for (int id = 0; id < TT_PHRASE_COUNT; id++)
+        for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
+            bad += check("phrase", id, 0, lang, tt_phrase(id, lang));
+    for (int id = 0; id < TT_MSG_COUNT; id++, n++)
+        bad += check("msg", id, 0, TT_LANG_EN, tt_msg_name(id));
+    if (strcmp(tt_text(TT_TEXT_COUNT, TT_PART_SAYS, TT_LANG_EN), "?") != 0) {
+        printf("FAIL out-of-range text id is not \"?\"\n");
+        bad++;
+    }
+    printf("%d catalogue entries checked, %d bad\n", n, bad);
+    return bad != 0;
+}
