@@ -77,6 +77,7 @@ static gboolean is_type_id(int id)
 }
 
 typedef struct {
+    packet_info *pinfo;
     GArray *events;
     gboolean record_has_type;  /* the current record is TLS, not SSLv2 */
 } walk_state;
@@ -114,6 +115,21 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
     }
 }
 
+/* Whether TLS shows this item in data it decrypted ("Decrypted TLS"). */
+static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
+{
+    for (GSList *s = pinfo->data_src; fi && s; s = s->next) {
+        const struct data_source *src = (const struct data_source *)s->data;
+        if (get_data_source_tvb(src) == fi->ds_tvb) {
+            char *name = (char *)get_data_source_name(src);
+            gboolean decrypted = g_str_has_prefix(name, "Decrypted");
+            wmem_free(NULL, name);
+            return decrypted;
+        }
+    }
+    return FALSE;
+}
+
 static void add_event(walk_state *st, tt_event_kind kind, const field_info *where)
 {
     collected_event ce;
@@ -134,6 +150,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
     if (!facts.type) {
         /* TLS shows a handshake it could not decrypt without a type. */
         add_event(st, TT_EV_ENCRYPTED_HANDSHAKE, PNODE_FINFO(node));
+        ce = &g_array_index(st->events, collected_event, st->events->len - 1);
+        ce->ev.decrypted = in_decrypted_data(st->pinfo, PNODE_FINFO(node));
         return;
     }
     add_event(st, TT_EV_HANDSHAKE, PNODE_FINFO(node));
@@ -173,10 +191,11 @@ static void walk(walk_state *st, const proto_node *node)
     }
 }
 
-GArray *collect_frame(proto_tree *tree)
+GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
 {
     walk_state st;
 
+    st.pinfo = pinfo;
     st.events = g_array_new(FALSE, FALSE, sizeof(collected_event));
     st.record_has_type = TRUE;
     if (!tree)

@@ -18,6 +18,6 @@ void collect_init(void);
 /* The ids the postdissector must ask for (a GArray of int). */
 GArray *collect_wanted_hfids(void);
 /* The events of this frame, in tree order; free with g_array_free(a, TRUE). */
-GArray *collect_frame(proto_tree *tree);
+GArray *collect_frame(packet_info *pinfo, proto_tree *tree);
 
 #endif

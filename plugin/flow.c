@@ -148,22 +148,28 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     }
 }
 
-static void encrypted_handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
+static bool encrypted_handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     int side = ev->from_client ? CLIENT : SERVER;
 
+    /* TLS shows a fragment of a longer message, and an undecrypted message,
+     * both as a handshake item without a type. Decrypted data, or a side
+     * that has not changed cipher yet, is not encrypted: a fragment. */
+    if (ev->decrypted || !f->ccs[side])
+        return false;
     a->encrypted = true;
     /* In TLS 1.2 the first handshake record after a side's ChangeCipherSpec
      * can only be that side's Finished. Anything else is not guessed. */
     if (f->ccs[side] && !f->finished[side] && f->version != TT_TLS13 && !f->hrr) {
         finished(f, side, a);
         add_note(a, TT_PHRASE_NOTE_ENCRYPTED);
-        return;
+        return true;
     }
     a->msg = TT_MSG_ENCRYPTED_HANDSHAKE;
     a->text = TT_TEXT_ENCRYPTED_HANDSHAKE;
     a->cannot_tell = true;
     add_note(a, TT_PHRASE_NOTE_KEYLOG);
+    return true;
 }
 
 static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
@@ -212,7 +218,10 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
 
     switch (ev->kind) {
     case TT_EV_HANDSHAKE: handshake(f, ev, a); break;
-    case TT_EV_ENCRYPTED_HANDSHAKE: encrypted_handshake(f, ev, a); break;
+    case TT_EV_ENCRYPTED_HANDSHAKE:
+        if (!encrypted_handshake(f, ev, a))
+            return false;
+        break;
     case TT_EV_CHANGE_CIPHER_SPEC: change_cipher_spec(f, ev, a); break;
     case TT_EV_APPLICATION_DATA:
         if (!application_data(f, ev, a))

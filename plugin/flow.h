@@ -26,6 +26,7 @@ typedef struct {
     bool sslv2;          /* the type comes from an SSLv2-format record */
     bool hrr_random;     /* ServerHello whose random is RFC 8446's HRR value */
     unsigned version;    /* ServerHello: the chosen version, 0 if unknown */
+    bool decrypted;      /* TT_EV_ENCRYPTED_HANDSHAKE: shown in decrypted data */
 } tt_event;
 
 typedef struct {
@@ -55,9 +56,9 @@ typedef struct {
     bool app_data[2];
 } tt_flow;
 
-/* Feeds one event; returns false when the event gets no annotation (an
- * application data record after the first, or one whose meaning cannot be
- * known yet). */
+/* Feeds one event; returns false when the event gets no annotation: an
+ * application data record after the first or whose meaning cannot be known
+ * yet, or a fragment of a handshake message (annotated once reassembled). */
 bool tt_flow_next(tt_flow *flow, const tt_event *ev, tt_annotation *out);
 
 #endif

@@ -87,7 +87,7 @@ static int data_source_index(packet_info *pinfo, const field_info *fi)
 
 static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server_port)
 {
-    GArray *events = collect_frame(tree);
+    GArray *events = collect_frame(pinfo, tree);
     tt_frame *frame = NULL;
     tt_conn *conn = NULL;
 

@@ -1,0 +1,28 @@
+#!/bin/bash
+# Installs the Debian packages the project needs, only those missing.
+# Usage: packaging/deps.sh build|test|captures
+set -euo pipefail
+
+build=(cmake make gcc pkg-config libwireshark-dev libglib2.0-dev wireshark-dev tshark)
+test=("${build[@]}" python3 python3-pytest wireshark-common util-linux)
+captures=(openssl gnutls-bin python3-scapy iproute2 ethtool wireshark-common util-linux)
+
+case "${1:-build}" in
+  build) wanted=("${build[@]}") ;;
+  test) wanted=("${test[@]}") ;;
+  captures) wanted=("${captures[@]}") ;;
+  *) echo "usage: $0 build|test|captures" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,12 @@
+#!/bin/bash
+# The README's second command, and what CI runs: installs what the tests
+# need, builds the plugin, checks the catalogue and runs the tests against
+# the real tshark with the fresh build (not the installed one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packaging/deps.sh test
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"
+./build/catalog_check
+TLSTUTOR_SO="$PWD/build/tlstutor.so" /usr/bin/python3 -m pytest -q tests "$@"

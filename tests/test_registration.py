@@ -1,0 +1,69 @@
+"""What a Wireshark user finds: the fields in tshark -G fields with clear
+descriptions, the preferences, the expert infos, the Decode As table."""
+import subprocess
+
+from tshark import ROOT
+
+FIELDS = {
+    "tlstutor.message": "FT_STRING", "tlstutor.msg": "FT_STRING",
+    "tlstutor.sender": "FT_STRING", "tlstutor.seq": "FT_UINT32",
+    "tlstutor.step": "FT_UINT32", "tlstutor.says": "FT_STRING",
+    "tlstutor.explain": "FT_STRING", "tlstutor.encrypted": "FT_BOOLEAN",
+    "tlstutor.conn": "FT_UINT32",
+}
+
+
+def rows(tshark, what):
+    out = tshark.run(["-G", what]).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def test_protocol_and_fields_registered(tshark):
+    protos = [r for r in rows(tshark, "protocols") if r[-1] == "tlstutor"]
+    assert protos == [["TLS Handshake Tutor", "TLS Tutor", "tlstutor"]]
+    fields = {r[2]: r for r in rows(tshark, "fields") if r[0] == "F" and r[4] == "tlstutor"}
+    assert {k: v[3] for k, v in fields.items()} == FIELDS
+    for name, row in fields.items():
+        assert len(row[7]) > 20, f"{name} has no clear description"
+
+
+def test_field_and_expert_names_unique(tshark):
+    names = [r[2] for r in rows(tshark, "fields") if r[0] in ("F", "P") and len(r) > 2]
+    tutor = [n for n in names if n.startswith("tlstutor")]
+    assert len(tutor) == len(set(tutor))
+    experts = [r for r in rows(tshark, "expert") if r[0].startswith("tlstutor.")]
+    assert sorted(r[0] for r in experts) == ["tlstutor.expert.cannot_tell",
+                                             "tlstutor.expert.encrypted",
+                                             "tlstutor.expert.midstream"]
+
+
+def test_preferences(tshark):
+    prefs = tshark.run(["-G", "currentprefs"]).stdout
+    assert "tlstutor.language: en" in prefs
+    assert "tlstutor.info_column: TRUE" in prefs
+    assert "tlstutor.ports: 443" in prefs
+
+
+def test_decode_as_table(tshark):
+    tables = [r for r in rows(tshark, "dissector-tables") if r[0] == "tlstutor.port"]
+    assert tables and tables[0][1] == "TLS Handshake Tutor TCP port"
+
+
+def test_plugin_loads_without_plugin_is_absent(tshark):
+    assert "tlstutor.so" in tshark.run(["-G", "plugins"]).stdout
+    assert "tlstutor.so" not in tshark.run(["-G", "plugins"], plugin=False).stdout
+
+
+def test_catalogue_complete(plugin_so):
+    """Every text in both languages (the C check over the compiled catalogue)."""
+    check = plugin_so.parent / "catalog_check"
+    res = subprocess.run([str(check)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout
+    assert " 0 bad" in res.stdout
+
+
+def test_every_catalogue_row_has_all_columns():
+    """texts.def rows: TEXT has six strings, PHRASE two (compile-time too)."""
+    text = (ROOT / "plugin" / "texts.def").read_text()
+    assert text.count("\nTEXT(") >= 30
+    assert text.count("\nPHRASE(") >= 10

@@ -1,0 +1,68 @@
+"""Wireshark stays as it was: with the plugin, tshark's output differs from
+tshark alone only by the tutor's own subtree (and, by default, the tutor's
+text appended to the Info column)."""
+import re
+
+import pytest
+
+from tshark import PCAPS
+
+CAPTURES = sorted(p.name for p in PCAPS.glob("*.pcapng"))
+
+
+def keys_of(pcap):
+    k = pcap.replace(".pcapng", ".keys")
+    return k if (PCAPS / k).exists() else None
+
+
+def strip_tutor(verbose):
+    """Removes the tutor's subtree ("[TLS Handshake Tutor]" and its indented lines)."""
+    out, skipping = [], False
+    for line in verbose.splitlines():
+        if line.startswith("[TLS Handshake Tutor]"):
+            skipping = True
+            continue
+        if skipping and line.startswith((" ", "\t")):
+            continue
+        skipping = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_there_are_captures():
+    assert len(CAPTURES) >= 8
+
+
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_verbose_output_differs_only_by_tutor(tshark, pcap, with_keys):
+    keys = keys_of(pcap) if with_keys else None
+    args = ["-r", tshark.pcap(pcap), "-V", *tshark.opts(keys)]
+    with_plugin = tshark.run(args).stdout
+    without = tshark.run(args, plugin=False).stdout
+    assert "TLS Handshake Tutor" not in without
+    assert strip_tutor(with_plugin) == without
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_tls_fields_unchanged(tshark, pcap):
+    args = ["-r", tshark.pcap(pcap), "-T", "fields", "-e", "frame.number",
+            "-e", "_ws.col.Protocol", "-e", "tls.record.content_type",
+            "-e", "tls.handshake.type", "-e", "tls.handshake.ciphersuite",
+            "-e", "tls.handshake.extensions_server_name", "-e", "_ws.expert.message"]
+    assert tshark.run(args).stdout == tshark.run(args, plugin=False).stdout
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_summary_unchanged_when_info_column_is_off(tshark, pcap):
+    args = ["-r", tshark.pcap(pcap)]
+    off = tshark.run(args + ["-o", "tlstutor.info_column:FALSE"]).stdout
+    assert off == tshark.run(args, plugin=False).stdout
+
+
+def test_info_column_shows_short_form(tshark):
+    out = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng")]).stdout
+    assert re.search(r"Certificate.* \[3 Certificate: server sends its certificate\]", out)
+    ja = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"),
+                     "-o", "tlstutor.language:ja"]).stdout
+    assert "[3 Certificate: サーバがサーバ証明書を送る]" in ja

@@ -1,0 +1,125 @@
+"""Runs the real tshark with and without the freshly built plugin.
+
+tshark run as root ignores personal plugin folders and WIRESHARK_PLUGIN_DIR,
+so when the tests run as root, tshark runs as user nobody (setpriv) with
+WIRESHARK_PLUGIN_DIR pointing at a copy of the system plugin folder, with or
+without tlstutor.so, and an empty HOME (no user preferences).
+"""
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PCAPS = ROOT / "pcaps"
+NOBODY = 65534
+
+
+def _system_plugin_dir():
+    out = subprocess.run(["pkg-config", "--variable=plugindir", "wireshark"],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    return Path(out)
+
+
+@dataclass
+class Message:
+    frame: int
+    msg: str
+    sender: str
+    seq: int
+    step: int | None
+    encrypted: bool
+    conn: int
+    label: str
+    says: str
+    explain: str
+    expert: list = field(default_factory=list)
+
+    def key(self):
+        return (self.frame, self.msg, self.sender, self.seq, self.step)
+
+
+class Tshark:
+    def __init__(self, workdir: Path, plugin_so: Path):
+        self.workdir = workdir
+        self.as_nobody = os.geteuid() == 0
+        sysdir = _system_plugin_dir()          # .../plugins/4.0
+        version = sysdir.name
+        self.dirs = {}
+        for name in ("with", "without"):
+            d = workdir / "plugins" / name
+            shutil.copytree(sysdir, d / version, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("tlstutor.so"))
+            self.dirs[name] = d
+        shutil.copy(plugin_so, self.dirs["with"] / version / "epan" / "tlstutor.so")
+        self.home = workdir / "home"
+        self.home.mkdir()
+        self.data = workdir / "pcaps"
+        shutil.copytree(PCAPS, self.data)
+        if self.as_nobody:
+            for p in [workdir, *workdir.rglob("*")]:
+                p.chmod(0o777 if p.is_dir() else 0o666)
+            os.chown(self.home, NOBODY, NOBODY)
+
+    def pcap(self, name):
+        return str(self.data / name)
+
+    def run(self, args, plugin=True, check=True, stdin=None, program="tshark"):
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(self.home), "TZ": "UTC",
+               "LANG": "C.UTF-8",
+               "WIRESHARK_PLUGIN_DIR": str(self.dirs["with" if plugin else "without"])}
+        cmd = [program, *args]
+        if self.as_nobody:
+            cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}",
+                   "--clear-groups", "env", *[f"{k}={v}" for k, v in env.items()], *cmd]
+        res = subprocess.run(cmd, env=env, capture_output=True, text=True,
+                             input=stdin, timeout=300, cwd=self.workdir)
+        if check and res.returncode != 0:
+            raise AssertionError(f"{cmd} failed ({res.returncode}): {res.stderr}")
+        return res
+
+    def opts(self, keys=None, lang=None, extra=()):
+        args = []
+        if keys:
+            args += ["-o", f"tls.keylog_file:{self.pcap(keys)}"]
+        if lang:
+            args += ["-o", f"tlstutor.language:{lang}"]
+        return args + list(extra)
+
+    def messages(self, pcap, keys=None, lang=None, extra=(), two_pass=False):
+        """Every tutor message of the capture, in order, from tshark's PDML."""
+        args = ["-r", self.pcap(pcap), "-T", "pdml", "-Y", "tlstutor"]
+        if two_pass:
+            args.append("-2")
+        out = self.run(args + self.opts(keys, lang, extra)).stdout
+        return parse_pdml(out)
+
+
+def parse_pdml(text):
+    messages = []
+    for packet in ET.fromstring(text).iter("packet"):
+        frame = None
+        for proto in packet.findall("proto"):
+            if proto.get("name") == "geninfo":
+                for f in proto.iter("field"):
+                    if f.get("name") == "num":
+                        frame = int(f.get("show"))
+            if proto.get("name") != "tlstutor":
+                continue
+            for item in proto.findall("field"):
+                if item.get("name") != "tlstutor.message":
+                    continue
+                v = {f.get("name"): f.get("show") for f in item.findall("field")}
+                expert = [f.get("show") for f in item.iter("field")
+                          if f.get("name") == "_ws.expert.message"]
+                messages.append(Message(
+                    frame=frame, msg=v["tlstutor.msg"], sender=v["tlstutor.sender"],
+                    seq=int(v["tlstutor.seq"]),
+                    step=int(v["tlstutor.step"]) if "tlstutor.step" in v else None,
+                    encrypted=v["tlstutor.encrypted"] in ("1", "True", "true"),
+                    conn=int(v["tlstutor.conn"]), label=item.get("show"),
+                    says=v["tlstutor.says"], explain=v["tlstutor.explain"],
+                    expert=expert))
+    return messages
