@@ -1,0 +1,568 @@
+#!/usr/bin/env python3
+"""Check the test captures with tshark and (optionally) write pcaps/README.md.
+
+    verify_captures.py --dir pcaps                      # check committed captures
+    verify_captures.py --dir WORK --commands WORK/commands --readme WORK/README.md
+
+Every capture is dissected twice (with its key log, and without), both with
+tshark's two-pass mode (-2). The checks: handshake message types in frame
+order (with keys / without keys), cipher suite and version, a close_notify
+and a FIN from each side (no RST), the two TEST-NET
+addresses and the server port, number of TCP connections, decrypted Finished
+and application data only with keys, no malformed packets, no expert
+warnings or errors, no bad IP/TCP checksum (checking enabled), file size, and a few per-capture properties (one record
+for four messages, fragmented records, multi-segment Certificate, HRR random,
+resumption).
+
+Any installed protocol whose filter name contains "tutor" (the project's own
+plugin, if installed) is disabled, so that the tables show Wireshark's TLS
+dissector only.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+CLIENT_IP, SERVER_IP = "192.0.2.1", "192.0.2.2"
+HRR_RANDOM = "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"
+SIZE_LIMIT = 30000
+
+HS_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessionTicket",
+            8: "EncryptedExtensions", 11: "Certificate", 12: "ServerKeyExchange",
+            13: "CertificateRequest", 14: "ServerHelloDone", 15: "CertificateVerify",
+            16: "ClientKeyExchange", 20: "Finished", 24: "KeyUpdate"}
+CT_NAMES = {20: "CCS", 21: "Alert", 22: "HS", 23: "AppData"}
+
+FULL_ECDHE = [1, 2, 11, 12, 14, 16, 20, 4, 20]
+FULL_NO_TICKET = [1, 2, 11, 12, 14, 16, 20, 20]
+
+
+def tls12_nokeys(types):
+    """Without keys, a TLS 1.2 Finished is an untyped "Encrypted Handshake Message"."""
+    return [t for t in types if t != 20]
+
+
+# One entry per capture, in README order.
+CAPTURES = [
+    dict(name="tls12-ecdhe-rsa", title="TLS 1.2, ECDHE-RSA-AES128-GCM-SHA256",
+         text="The reference full handshake: ECDHE key exchange signed with RSA, one "
+              "NewSessionTicket (OpenSSL's default). OpenSSL writes every handshake message "
+              "in its own TLS record; the server's first flight (4 records) fits in one TCP segment.",
+         cipher="0xc02f", keys=FULL_ECDHE),
+    dict(name="tls12-rsa", title="TLS 1.2, RSA key exchange (AES128-GCM-SHA256)",
+         text="Static RSA key exchange: no ServerKeyExchange; the ClientKeyExchange carries the "
+              "pre-master secret encrypted with the server's RSA key.",
+         cipher="0x009c", keys=[1, 2, 11, 14, 16, 20, 4, 20]),
+    dict(name="tls12-dhe", title="TLS 1.2, DHE-RSA-AES128-GCM-SHA256",
+         text="Finite-field Diffie-Hellman (OpenSSL's automatic 2048-bit group). The larger "
+              "ServerKeyExchange pushes the server flight into two TCP segments.",
+         cipher="0x009e", keys=FULL_ECDHE),
+    dict(name="tls12-client-cert", title="TLS 1.2, client certificate (ECDHE)",
+         text="The server asks for a certificate (`-Verify 1`): CertificateRequest from the "
+              "server; Certificate, ClientKeyExchange, CertificateVerify from the client. "
+              "Both sides send their leaf plus the tutor-ca certificate (OpenSSL builds the chain "
+              "from `-CAfile`), so both Certificate messages cross a TCP segment boundary.",
+         cipher="0xc02f", keys=[1, 2, 11, 12, 13, 14, 11, 16, 15, 20, 4, 20]),
+    dict(name="tls12-long-chain", title="TLS 1.2, long chain of 4096-bit certificates",
+         text="The server sends three 4096-bit RSA certificates (server.tutor.test, "
+              "tutor-long-int-2, tutor-long-int-1; the root tutor-long-root stays with the "
+              "client). The Certificate message is ~4 KB and is reassembled from several TCP "
+              "segments. Exempt from the 30 KB size limit (it is far below it anyway).",
+         cipher="0xc02f", keys=FULL_ECDHE, size_limit=None, check="long_chain"),
+    dict(name="tls12-maxfrag", title="TLS 1.2, handshake messages fragmented across records",
+         text="`s_server -max_send_frag 512`: no server record carries more than 512 bytes of "
+              "plaintext, so the Certificate message is split over two TLS records "
+              "(Wireshark: \"Certificate (fragment)\" then \"Certificate (last fragment)\" with "
+              "the reassembled Certificate).",
+         cipher="0xc02f", keys=FULL_ECDHE, check="maxfrag"),
+    dict(name="tls12-port8443", title="TLS 1.2 on TCP port 8443",
+         text="Same as tls12-ecdhe-rsa, on port 8443, to test port scope. Wireshark 4.0 still "
+              "dissects it as TLS (heuristic), so a port-scoped plugin must decide for itself.",
+         cipher="0xc02f", keys=FULL_ECDHE, port=8443),
+    dict(name="tls12-no-ticket-two-conns", title="TLS 1.2, two full handshakes, no ticket",
+         text="Two consecutive TCP connections, each a full ECDHE handshake, `-no_ticket` on "
+              "both sides: no session_ticket extension, no NewSessionTicket; the server's "
+              "ChangeCipherSpec and Finished follow the client's Finished directly.",
+         cipher="0xc02f", keys=FULL_NO_TICKET * 2, conns=2),
+    dict(name="tls12-ticket", title="TLS 1.2, one full handshake with NewSessionTicket",
+         text="OpenSSL's default: the client sends an empty session_ticket extension, the "
+              "server answers with NewSessionTicket before its ChangeCipherSpec. (The "
+              "ServerHello's session ID is empty because the session lives in the ticket.)",
+         cipher="0xc02f", keys=FULL_ECDHE),
+    dict(name="tls12-gnutls", title="TLS 1.2, GnuTLS (gnutls-serv + gnutls-cli)",
+         text="Another stack, forced to TLS 1.2 and ECDHE-RSA. GnuTLS 3.7.9 also writes one "
+              "handshake message per record. gnutls-serv runs in echo mode, so the server's "
+              "reply is the client's request echoed back; the client closes after 1 s "
+              "(close_notify both ways, then FIN both ways). Key log from SSLKEYLOGFILE.",
+         cipher="0xc030", keys=FULL_ECDHE),
+    dict(name="tls12-coalesced", title="TLS 1.2, four handshake messages in ONE record (rewritten)",
+         text="tls12-ecdhe-rsa.pcapng rewritten by `coalesce.py`: the server's ServerHello, "
+              "Certificate, ServerKeyExchange and ServerHelloDone sit in a single TLS record "
+              "(one record header whose length covers all four messages), as stacks other than "
+              "OpenSSL do. The handshake bytes are unchanged, so the same key log decrypts it "
+              "(`tls12-coalesced.keys` is a copy of `tls12-ecdhe-rsa.keys`). TCP sequence and "
+              "acknowledgement numbers, IP lengths and checksums were recomputed; the server's "
+              "stream is 15 bytes shorter. Only packet bytes changed: timestamps, frame count "
+              "and the pcapng headers are dumpcap's.",
+         cipher="0xc02f", keys=FULL_ECDHE, check="coalesced"),
+    dict(name="tls13", title="TLS 1.3 (OpenSSL defaults)",
+         text="A TLS 1.3 handshake with OpenSSL's defaults (X25519, TLS_AES_256_GCM_SHA384, "
+              "middlebox-compatibility ChangeCipherSpec records). Without keys only "
+              "ClientHello and ServerHello are visible; everything after is opaque "
+              "Application Data. Two NewSessionTickets after the handshake.",
+         cipher="0x1302", version="1.3", keys=[1, 2, 8, 11, 15, 20, 20, 4, 4], nokeys=[1, 2]),
+    dict(name="tls13-hrr", title="TLS 1.3 with HelloRetryRequest",
+         text="The client's key share is X25519, the server accepts only P-256: the server "
+              "answers with a HelloRetryRequest (a ServerHello, `tls.handshake.type == 2`, "
+              "with the special random of RFC 8446 4.1.3) and the client sends a second "
+              "ClientHello.",
+         cipher="0x1302", version="1.3", keys=[1, 2, 1, 2, 8, 11, 15, 20, 20, 4, 4],
+         nokeys=[1, 2, 1, 2], check="hrr"),
+    dict(name="tls12-resumed-id", title="TLS 1.2, resumption by session ID",
+         text="Connection 1: full handshake with `-no_ticket`, session saved with `-sess_out`. "
+              "Connection 2: `-sess_in`, the client offers the session ID, the server accepts: "
+              "abbreviated handshake (ServerHello, server ChangeCipherSpec + Finished, then "
+              "the client's).",
+         cipher="0xc02f", keys=FULL_NO_TICKET + [1, 2, 20, 20], conns=2, check="resumed"),
+    dict(name="tls12-resumed-ticket", title="TLS 1.2, resumption by session ticket",
+         text="Connection 1: full handshake, the server issues a NewSessionTicket, saved with "
+              "`-sess_out`. Connection 2: `-sess_in`, the client sends the ticket in its "
+              "ClientHello, the server accepts it: abbreviated handshake, no new ticket.",
+         cipher="0xc02f", keys=FULL_ECDHE + [1, 2, 20, 20], conns=2, check="resumed"),
+]
+
+
+class Failure(Exception):
+    pass
+
+
+class Tshark:
+    def __init__(self):
+        self.disable = []
+        out = self.run(["-G", "protocols"])
+        for line in out.splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 3 and "tutor" in cols[2].lower():
+                self.disable += ["--disable-protocol", cols[2]]
+
+    @staticmethod
+    def run(args):
+        env = dict(os.environ, TZ="UTC")
+        p = subprocess.run(["tshark"] + args, capture_output=True, text=True, env=env)
+        if p.returncode != 0:
+            raise Failure("tshark %s failed: %s" % (" ".join(args), p.stderr.strip()))
+        return p.stdout
+
+    def read(self, pcap, keys, extra):
+        args = ["-n", "-2", "-r", pcap, "-o", "ip.check_checksum:TRUE",
+                "-o", "tcp.check_checksum:TRUE"] + self.disable
+        if keys:
+            args += ["-o", "tls.keylog_file:" + os.path.abspath(keys)]
+        return self.run(args + extra)
+
+    def fields(self, pcap, keys, fields, dfilter=None):
+        extra = ["-T", "fields", "-E", "separator=\t", "-E", "occurrence=a", "-E", "aggregator=,"]
+        for f in fields:
+            extra += ["-e", f]
+        if dfilter:
+            extra += ["-Y", dfilter]
+        rows = []
+        for line in self.read(pcap, keys, extra).splitlines():
+            cols = line.split("\t")
+            cols += [""] * (len(fields) - len(cols))
+            rows.append(dict(zip(fields, cols)))
+        return rows
+
+    def pdml(self, pcap, keys, dfilter):
+        return ET.fromstring(self.read(pcap, keys, ["-T", "pdml", "-Y", dfilter]))
+
+
+def ints(s, base=10):
+    return [int(x, base) for x in s.split(",") if x != ""]
+
+
+def describe_records(packet):
+    """Records of one frame as text: HS[Server Hello]; CCS; HS[...].
+
+    A record whose bytes TCP reassembled from several frames is followed by
+    "{frames 6+8+10}". Also returns the largest number of complete handshake
+    messages found in one record of the frame.
+    """
+    parts = []
+    most = 0
+    segments = None
+    for proto in packet.findall("proto"):
+        seg = proto.find("field[@name='tcp.segments']")
+        if seg is not None:
+            segments = [f.get("show") for f in seg.findall("field[@name='tcp.segment']")]
+            continue
+        if proto.get("name") != "tls":
+            continue
+        for rec in proto.iter("field"):
+            if rec.get("name") != "tls.record":
+                continue
+            ct = opaque = None
+            msgs = []
+            after_fragments = False
+            for child in rec:
+                n = child.get("name")
+                if n == "tls.record.content_type":
+                    ct = int(child.get("show"))
+                elif n == "tls.record.opaque_type":
+                    opaque = int(child.get("show"))
+                elif n == "tls.handshake.fragments":
+                    after_fragments = True
+                elif n == "tls.handshake":
+                    label = child.get("showname", "").replace("Handshake Protocol: ", "")
+                    if after_fragments:
+                        label = "reassembled " + label
+                    msgs.append(label)
+            if ct is None and opaque is not None:
+                text = "AppData(opaque)"
+            else:
+                text = ("enc-" if opaque is not None else "") + CT_NAMES.get(ct, str(ct))
+                if msgs:
+                    text += "[" + ", ".join(msgs) + "]"
+            if segments:
+                text += " {frames %s}" % "+".join(segments)
+            parts.append(text)
+            most = max(most, sum(1 for m in msgs if "fragment)" not in m))
+        segments = None
+    return "; ".join(parts), most
+
+
+def check_capture(ts, d, spec, problems):
+    name = spec["name"]
+    pcap = os.path.join(d, name + ".pcapng")
+    keys = os.path.join(d, name + ".keys")
+    port = spec.get("port", 443)
+    conns = spec.get("conns", 1)
+    version = spec.get("version", "1.2")
+    want_keys = spec["keys"]
+    want_nokeys = spec.get("nokeys", tls12_nokeys(want_keys))
+
+    def need(cond, msg):
+        if not cond:
+            problems.append("%s: %s" % (name, msg))
+        return cond
+
+    for f in (pcap, keys):
+        if not need(os.path.isfile(f), "missing " + os.path.basename(f)):
+            return None
+    size = os.path.getsize(pcap)
+    limit = spec.get("size_limit", SIZE_LIMIT)
+    if limit:
+        need(size < limit, "file is %d bytes (limit %d)" % (size, limit))
+
+    fields = ["frame.number", "ip.src", "ip.dst", "tcp.srcport", "tcp.dstport", "tcp.len",
+              "tcp.flags.syn", "tcp.flags.ack", "tcp.reassembled_in", "tls.record.content_type",
+              "tls.handshake.type", "http.request", "http.response", "_ws.col.Info"]
+    with_k = ts.fields(pcap, keys, fields)
+    without = ts.fields(pcap, None, fields)
+    need(len(with_k) == len(without), "frame count differs with/without keys")
+
+    # Addresses, ports, connections.
+    for r in with_k:
+        ends = {(r["ip.src"], r["tcp.srcport"]), (r["ip.dst"], r["tcp.dstport"])}
+        if not need((SERVER_IP, str(port)) in ends and {a for a, _ in ends} == {CLIENT_IP, SERVER_IP},
+                    "frame %s is not %s <-> %s:%d" % (r["frame.number"], CLIENT_IP, SERVER_IP, port)):
+            break
+    syns = [r for r in with_k if r["tcp.flags.syn"] in ("1", "True") and r["tcp.flags.ack"] in ("0", "False")]
+    need(len(syns) == conns, "%d TCP connections, expected %d" % (len(syns), conns))
+    fins = ts.fields(pcap, None, ["frame.number"], "tcp.flags.fin == 1")
+    rsts = ts.fields(pcap, None, ["frame.number"], "tcp.flags.reset == 1")
+    need(len(fins) == 2 * conns and not rsts, "not closed cleanly: %d FIN, %d RST" % (len(fins), len(rsts)))
+    alerts = ts.fields(pcap, keys, ["ip.src", "tls.alert_message.desc"], "tls.alert_message")
+    need(sorted(r["ip.src"] for r in alerts) == sorted([CLIENT_IP, SERVER_IP] * conns)
+         and all(r["tls.alert_message.desc"] == "0" for r in alerts),
+         "expected one close_notify from each side per connection")
+
+    # Handshake message types in frame order.
+    got_k = [t for r in with_k for t in ints(r["tls.handshake.type"])]
+    got_n = [t for r in without for t in ints(r["tls.handshake.type"])]
+    need(got_k == want_keys, "with keys: handshake types %s, expected %s" % (got_k, want_keys))
+    need(got_n == want_nokeys, "without keys: handshake types %s, expected %s" % (got_n, want_nokeys))
+    need(got_k.count(20) == 2 * conns, "with keys: %d Finished, expected %d" % (got_k.count(20), 2 * conns))
+    need(20 not in got_n, "without keys: a Finished was visible")
+
+    # Application data decrypted in both directions, only with keys.
+    http_k = [r for r in with_k if r["http.request"] or r["http.response"]]
+    need({r["ip.src"] for r in http_k} == {CLIENT_IP, SERVER_IP},
+         "with keys: no decrypted HTTP in both directions")
+    need(not any(r["http.request"] or r["http.response"] for r in without),
+         "without keys: HTTP visible")
+
+    # Cipher suite and version (every ServerHello, including a HelloRetryRequest).
+    sh = ts.fields(pcap, keys, ["tls.handshake.ciphersuite", "tls.handshake.version",
+                                "tls.handshake.extensions.supported_version",
+                                "tls.handshake.session_id", "tls.handshake.random", "tls.resumed"],
+                   "tls.handshake.type == 2")
+    for r in sh:
+        need(r["tls.handshake.ciphersuite"] == spec["cipher"],
+             "ServerHello cipher suite %s, expected %s" % (r["tls.handshake.ciphersuite"], spec["cipher"]))
+        need(r["tls.handshake.version"] == "0x0303", "ServerHello legacy version " + r["tls.handshake.version"])
+        sv = r["tls.handshake.extensions.supported_version"]
+        need(sv == ("0x0304" if version == "1.3" else ""), "ServerHello supported_version %r" % sv)
+
+    # Key log lines.
+    with open(keys) as f:
+        labels = [line.split()[0] for line in f if line.strip() and not line.startswith("#")]
+    if version == "1.2":
+        # (OpenSSL adds an "RSA" line for RSA key exchange.)
+        need([l for l in labels if l != "RSA"] == ["CLIENT_RANDOM"] * conns, "key log labels %s" % labels)
+    else:
+        need("CLIENT_HANDSHAKE_TRAFFIC_SECRET" in labels and "SERVER_TRAFFIC_SECRET_0" in labels,
+             "key log labels %s" % labels)
+
+    # No malformed packets, no expert warnings or errors, with and without keys.
+    for k in (keys, None):
+        tag = "with keys" if k else "without keys"
+        out = ts.read(pcap, k, ["-q", "-z", "expert"])
+        for bad in ("Errors (", "Warns (", "Malformed"):
+            need(bad not in out, "%s: expert output contains %r" % (tag, bad))
+        mal = ts.fields(pcap, k, ["frame.number"], "_ws.malformed || _ws.expert.severity >= warning"
+                        " || ip.checksum.status == 0 || tcp.checksum.status == 0")
+        need(not mal, "%s: malformed/warning frames %s" % (tag, [r["frame.number"] for r in mal]))
+
+    # Capture-specific properties.
+    check = spec.get("check")
+    pd = ts.pdml(pcap, keys, "tcp.len > 0")
+    records, most = {}, {}
+    for p in pd.findall("packet"):
+        num = p.find("proto[@name='geninfo']/field[@name='num']").get("show")
+        records[num], most[num] = describe_records(p)
+    multi = sorted((int(n) for n, m in most.items() if m > 1))
+    if check == "coalesced":
+        need(len(multi) == 1, "expected exactly one frame with a multi-message record, got %s" % multi)
+    else:
+        need(not multi, "frames %s have a record holding several handshake messages" % multi)
+    if check == "coalesced":
+        rows = ts.fields(pcap, keys, ["frame.number", "tls.record.content_type", "tls.record.length",
+                                      "tls.handshake.type", "tls.handshake.length"],
+                         "tls.handshake.type == 2")
+        r = rows[0] if len(rows) == 1 else None
+        if need(r is not None, "expected one ServerHello frame"):
+            need(ints(r["tls.record.content_type"]) == [22], "ServerHello frame has records %s, expected one"
+                 % r["tls.record.content_type"])
+            need(ints(r["tls.handshake.type"]) == [2, 11, 12, 14], "one-record messages %s" % r["tls.handshake.type"])
+            need(ints(r["tls.record.length"]) == [sum(x + 4 for x in ints(r["tls.handshake.length"]))],
+                 "record length does not cover the four messages")
+    elif check == "maxfrag":
+        rows = ts.fields(pcap, keys, ["frame.number", "ip.src", "tls.record.content_type", "tls.record.length",
+                                      "tls.handshake.fragment.count"], "tls.handshake.type == 2")
+        r = rows[0]
+        need(all(x <= 512 for x in ints(r["tls.record.length"])), "server record longer than 512 bytes")
+        need(any(x >= 2 for x in ints(r["tls.handshake.fragment.count"])), "no handshake fragmented across records")
+    elif check == "long_chain":
+        rows = ts.fields(pcap, keys, ["frame.number", "tcp.segment.count", "tls.handshake.certificate_length"],
+                         "tls.handshake.type == 11")
+        r = rows[0]
+        need(len(ints(r["tls.handshake.certificate_length"])) == 3, "expected 3 certificates")
+        need(any(x >= 3 for x in ints(r["tcp.segment.count"])), "Certificate not spread over >= 3 TCP segments")
+        bits = ts.fields(pcap, keys, ["pkcs1.modulus"], "tls.handshake.type == 11")
+        mods = [m for m in bits[0]["pkcs1.modulus"].split(",") if m]
+        need(len(mods) == 3 and all(len(m.replace(":", "")) in (1024, 1026) for m in mods),
+             "certificates are not all 4096-bit RSA")
+    elif check == "hrr":
+        need(sh and sh[0]["tls.handshake.random"] == HRR_RANDOM, "first ServerHello is not a HelloRetryRequest")
+        need(len(sh) == 2 and sh[1]["tls.handshake.random"] != HRR_RANDOM, "second ServerHello missing")
+    elif check == "resumed":
+        need(len(sh) == 2 and sh[1]["tls.resumed"] != "" and sh[0]["tls.resumed"] == "",
+             "second connection is not marked as resumed (tls.resumed)")
+
+    return dict(with_k=with_k, without=without, records=records, size=size)
+
+
+def direction(r):
+    return "C→S" if r["ip.src"] == CLIENT_IP else "S→C"
+
+
+def info(r):
+    i = r["_ws.col.Info"].strip()
+    if r["tls.record.content_type"] == "" and r["tcp.reassembled_in"]:
+        return "TCP segment (PDU reassembled in frame %s)" % r["tcp.reassembled_in"]
+    return i.replace("|", "\\|")
+
+
+def frame_table(res):
+    lines = ["| Frame | Dir | TCP len | TLS records (with keys) | Info with keys | Info without keys |",
+             "|---:|---|---:|---|---|---|"]
+    nok = {r["frame.number"]: r for r in res["without"]}
+    for r in res["with_k"]:
+        if r["tcp.len"] in ("", "0"):
+            continue
+        n = r["frame.number"]
+        recs = res["records"].get(n, "")
+        if r["tcp.reassembled_in"]:
+            more = "bytes of a record completed in frame %s" % r["tcp.reassembled_in"]
+            recs = recs + "; + start of a record completed in frame %s" % r["tcp.reassembled_in"] \
+                if recs else "(only " + more + ")"
+        lines.append("| %s | %s | %s | %s | %s | %s |" % (n, direction(r), r["tcp.len"], recs.replace("|", "\\|"),
+                                                         info(r), info(nok[n])))
+    return "\n".join(lines)
+
+
+README_HEAD = """\
+# Test captures
+
+Generated by `make_captures.sh` (do not edit by hand: the prose lives in
+`verify_captures.py`, the commands are logged by `make_captures.sh` while it
+runs). Regenerate everything with
+
+    sudo pcaps/make_captures.sh
+
+and check the committed files with `python3 pcaps/verify_captures.py --dir pcaps`.
+
+Every capture is a real TLS connection between real TLS stacks (OpenSSL 3.0
+`s_server`/`s_client`, GnuTLS 3.7 `gnutls-serv`/`gnutls-cli`) on Debian 12,
+except `tls12-coalesced.pcapng`, which is a rewritten copy of
+`tls12-ecdhe-rsa.pcapng`.
+
+## How the captures are made
+
+- **Network**: two network namespaces created for the run and deleted after it,
+  joined by a veth pair. Client `192.0.2.1` (veth-c, MAC 02:00:00:00:00:01),
+  server `192.0.2.2` (veth-s, MAC 02:00:00:00:00:02); TEST-NET-1 addresses that
+  exist only inside those namespaces. MTU 1500; TSO, GSO, GRO and checksum
+  offload off (`ethtool -K ... tso off gso off gro off tx off`), so segments are
+  at most 1448 bytes of payload (MSS 1460 minus TCP timestamps) and checksums are
+  correct. IPv6 disabled in both namespaces.
+- **Capture**: `dumpcap` in the client namespace on veth-c, capture filter
+  `tcp port <port>`, pcapng, Ethernet link type. Each file holds only the TLS
+  connection(s) of its case.
+- **Certificates** (generated by the script, not kept): CA `CN=tutor-ca`
+  (RSA 2048), server `CN=server.tutor.test` (SAN DNS:server.tutor.test, RSA 2048),
+  client `CN=client.tutor.test` (RSA 2048); long chain `CN=tutor-long-root` ->
+  `CN=tutor-long-int-1` -> `CN=tutor-long-int-2` -> `CN=server.tutor.test`, all
+  RSA 4096. Clients verify the server (`-CAfile`, `-verify_return_error`,
+  `-verify_hostname server.tutor.test`) and send SNI `server.tutor.test`.
+- **Traffic**: the client sends `GET /hello.txt HTTP/1.0` (Host header), the
+  server answers a 15-byte `text/plain` body (`s_server -HTTP` serving a file
+  that holds the whole response), then it closes: close_notify both ways, FIN both
+  ways. So every connection has Application Data in both directions.
+- **Keys**: `<name>.keys` is the NSS key log written by the client
+  (`s_client -keylogfile`, `SSLKEYLOGFILE` for gnutls-cli). Open a capture with
+  `tshark -r X.pcapng -o tls.keylog_file:X.keys`, or in Wireshark set
+  Preferences > Protocols > TLS > (Pre)-Master-Secret log filename. To embed
+  the keys in a copy: `editcap --inject-secrets tls,X.keys X.pcapng X-dsb.pcapng`.
+- Timestamps, TCP ports, randoms, keys and certificates change with every
+  regeneration, and so can frame numbers: a pure ACK may come earlier or later,
+  and in TLS 1.3 the client's first Application Data races the server's
+  NewSessionTickets. The tables below always describe the files next to them
+  (they are written from these files); `verify_captures.py` checks the message
+  sequence, not frame numbers.
+
+### Network set-up (`host$` runs in the initial namespace, PID is the script's)
+
+```sh
+{network}
+```
+
+### Certificates and the served file
+
+```sh
+{certs}
+```
+
+with this `openssl.cnf`:
+
+```ini
+{cnf}
+```
+
+## Reading the tables
+
+One row per frame that carries TCP payload (bare SYN/ACK/FIN frames are left
+out). All columns come from tshark 4.0.17 with `-2` (two passes), with the
+project's plugin disabled. "TLS records" lists the records tshark decodes in
+that frame, separated by `;`: `HS[...]` a handshake record and the messages in
+it (as tshark names them), `CCS` ChangeCipherSpec, `AppData`, `Alert`,
+`enc-X` a TLS 1.3 record sent as opaque Application Data whose inner content
+type, once decrypted with the key log, is X (`enc-HS[Finished]`, `enc-AppData`,
+`enc-Alert`). A record that began in an earlier TCP segment is listed in the
+frame where TCP reassembly completes it, followed by `{frames a+b+c}`, the
+frames its bytes came from; "+ start of a record completed in frame N" marks a
+frame whose last bytes begin such a record.
+
+## Files
+
+| File | Size (bytes) | What |
+|---|---:|---|
+"""
+
+
+def write_readme(path, d, commands_dir, results):
+    def slurp(name):
+        with open(os.path.join(commands_dir, name)) as f:
+            return f.read().rstrip("\n")
+    head = README_HEAD
+    for key, fname in (("network", "network.txt"), ("certs", "certs.txt"), ("cnf", "openssl.cnf")):
+        head = head.replace("{" + key + "}", slurp(fname))
+    out = [head]
+    for spec in CAPTURES:
+        res = results[spec["name"]]
+        out.append("| [`%s.pcapng`](#%s) | %d | %s |\n" % (spec["name"], spec["name"], res["size"], spec["title"]))
+    out.append("\nEach `.pcapng` has its `.keys` beside it.\n")
+    for spec in CAPTURES:
+        name, res = spec["name"], results[spec["name"]]
+        out.append("\n## %s\n\n" % name)
+        out.append("**%s.** %s\n\n" % (spec["title"], spec["text"]))
+        want = spec["keys"]
+        nok = spec.get("nokeys", tls12_nokeys(want))
+        out.append("Handshake messages with keys: %s.  \n" % ", ".join(HS_NAMES[t] for t in want))
+        out.append("Without keys: %s.\n\n" % ", ".join(HS_NAMES[t] for t in nok))
+        out.append("Made with (in this order; `server$`/`client$`: run with `ip netns exec` in the "
+                   "server/client namespace, from the scratch directory holding the certificates; "
+                   "`host$`: no namespace):\n\n```sh\n%s\n```\n\n" % slurp(name + ".txt"))
+        out.append(frame_table(res) + "\n")
+    out.append("\n## Regenerating\n\n"
+               "    sudo pcaps/make_captures.sh        # KEEP_WORK=1 keeps the scratch directory\n\n"
+               "Needs (Debian 12 packages): openssl, gnutls-bin, tshark, wireshark-common (dumpcap),\n"
+               "iproute2 (ip, ss), ethtool, procps (sysctl), coreutils, python3-scapy (found as\n"
+               "`/usr/bin/python3` even when another python3 is first on PATH; `PYTHON=` overrides).\n"
+               "It runs as root (network namespaces, capture), creates two namespaces named\n"
+               "`tutor-cli-PID`/`tutor-srv-PID` and deletes them on exit, writes only into\n"
+               "`pcaps/`, and replaces the files there only if every capture passes\n"
+               "`verify_captures.py`.\n")
+    with open(path, "w") as f:
+        f.write("".join(out))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", required=True, help="directory holding the captures and key logs")
+    ap.add_argument("--commands", help="directory of <name>.txt command logs (for --readme)")
+    ap.add_argument("--readme", help="write README.md here")
+    ap.add_argument("--only", action="append", help="check only this capture (repeatable)")
+    args = ap.parse_args()
+    if args.readme and args.only:
+        sys.exit("--readme needs every capture: do not combine it with --only")
+
+    ts = Tshark()
+    problems, results = [], {}
+    for spec in CAPTURES:
+        if args.only and spec["name"] not in args.only:
+            continue
+        try:
+            res = check_capture(ts, args.dir, spec, problems)
+        except Failure as e:
+            problems.append("%s: %s" % (spec["name"], e))
+            continue
+        if res:
+            results[spec["name"]] = res
+            print("ok   %-28s %6d bytes" % (spec["name"], res["size"]) if not any(
+                p.startswith(spec["name"] + ":") for p in problems) else "FAIL %s" % spec["name"])
+    for p in problems:
+        print("FAIL " + p, file=sys.stderr)
+    if problems:
+        sys.exit(1)
+    if args.readme:
+        if not args.commands:
+            sys.exit("--readme needs --commands")
+        write_readme(args.readme, args.dir, args.commands, results)
+        print("wrote " + args.readme)
+
+
+if __name__ == "__main__":
+    main()
