@@ -1,4 +1,6 @@
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,5 +19,9 @@ def plugin_so():
 
 
 @pytest.fixture(scope="session")
-def tshark(tmp_path_factory, plugin_so):
-    return Tshark(tmp_path_factory.mktemp("tshark"), plugin_so)
+def tshark(plugin_so):
+    # Not pytest's tmp_path: it is private to root, and tshark runs as nobody.
+    workdir = Path(tempfile.mkdtemp(prefix="tlstutor-tests-"))
+    workdir.chmod(0o755)
+    yield Tshark(workdir, plugin_so)
+    shutil.rmtree(workdir, ignore_errors=True)

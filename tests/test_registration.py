@@ -21,7 +21,8 @@ def rows(tshark, what):
 def test_protocol_and_fields_registered(tshark):
     protos = [r for r in rows(tshark, "protocols") if r[-1] == "tlstutor"]
     assert protos == [["TLS Handshake Tutor", "TLS Tutor", "tlstutor"]]
-    fields = {r[2]: r for r in rows(tshark, "fields") if r[0] == "F" and r[4] == "tlstutor"}
+    fields = {r[2]: r for r in rows(tshark, "fields") if r[0] == "F" and r[4] == "tlstutor"
+              and not r[2].startswith("tlstutor.expert.")}
     assert {k: v[3] for k, v in fields.items()} == FIELDS
     for name, row in fields.items():
         assert len(row[7]) > 20, f"{name} has no clear description"
@@ -31,17 +32,19 @@ def test_field_and_expert_names_unique(tshark):
     names = [r[2] for r in rows(tshark, "fields") if r[0] in ("F", "P") and len(r) > 2]
     tutor = [n for n in names if n.startswith("tlstutor")]
     assert len(tutor) == len(set(tutor))
-    experts = [r for r in rows(tshark, "expert") if r[0].startswith("tlstutor.")]
-    assert sorted(r[0] for r in experts) == ["tlstutor.expert.cannot_tell",
+    # Expert infos are registered as fields too (Analyze > Expert Information).
+    experts = [n for n in tutor if n.startswith("tlstutor.expert.")]
+    assert sorted(experts) == ["tlstutor.expert.cannot_tell",
                                              "tlstutor.expert.encrypted",
                                              "tlstutor.expert.midstream"]
 
 
 def test_preferences(tshark):
     prefs = tshark.run(["-G", "currentprefs"]).stdout
-    assert "tlstutor.language: en" in prefs
-    assert "tlstutor.info_column: TRUE" in prefs
-    assert "tlstutor.ports: 443" in prefs
+    assert "#tlstutor.language: English" in prefs
+    assert "One of: English, 日本語 (Japanese)" in prefs
+    assert "#tlstutor.info_column: TRUE" in prefs
+    assert "#tlstutor.ports: 443" in prefs
 
 
 def test_decode_as_table(tshark):

@@ -1,0 +1,71 @@
+"""The tutor names every handshake message as Wireshark does: for every frame
+of every capture, the handshake types TLS shows (tls.handshake.type) are
+exactly the tutor's handshake messages, in the same order; and without keys
+the only extra messages are ones the tutor marks as recognised while
+encrypted."""
+from collections import defaultdict
+
+import pytest
+
+from test_unchanged import CAPTURES, keys_of
+
+# RFC 8446 / 5246 names, written here independently of the plugin's table.
+RFC_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessionTicket",
+             5: "EndOfEarlyData", 8: "EncryptedExtensions", 11: "Certificate",
+             12: "ServerKeyExchange", 13: "CertificateRequest", 14: "ServerHelloDone",
+             15: "CertificateVerify", 16: "ClientKeyExchange", 20: "Finished",
+             22: "CertificateStatus", 24: "KeyUpdate"}
+NOT_HANDSHAKE = {"ChangeCipherSpec", "ApplicationData"}
+
+
+def wireshark_types(tshark, pcap, keys, extra=()):
+    args = ["-r", tshark.pcap(pcap), "-T", "fields", "-e", "frame.number",
+            "-e", "tls.handshake.type", "-Y", "tls.handshake.type", *tshark.opts(keys), *extra]
+    per_frame = {}
+    for line in tshark.run(args).stdout.splitlines():
+        frame, _, types = line.partition("\t")
+        per_frame[int(frame)] = [RFC_NAMES.get(int(t), f"type {t}") for t in types.split(",") if t]
+    return per_frame
+
+
+def tutor_handshake(msgs, keep_encrypted):
+    per_frame = defaultdict(list)
+    for m in msgs:
+        if m.msg in NOT_HANDSHAKE or (m.encrypted and not keep_encrypted):
+            continue
+        per_frame[m.frame].append("ServerHello" if m.msg == "HelloRetryRequest" else m.msg)
+    return dict(per_frame)
+
+
+def in_scope(pcap):
+    return ["-o", "tlstutor.ports:443,8443"] if "8443" in pcap else []
+
+
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_same_messages_as_wireshark(tshark, pcap, with_keys):
+    keys = keys_of(pcap) if with_keys else None
+    msgs = tshark.messages(pcap, keys=keys, extra=in_scope(pcap))
+    assert msgs, "the tutor annotated nothing"
+    assert tutor_handshake(msgs, keep_encrypted=False) == wireshark_types(
+        tshark, pcap, keys, in_scope(pcap))
+    for m in msgs:
+        assert m.msg != "Unknown", m
+        if m.encrypted:
+            assert not with_keys or keys is None, f"encrypted with keys loaded: {m}"
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_encrypted_finished_is_the_decrypted_one(tshark, pcap):
+    """What the tutor recognised while encrypted is what TLS shows once keys
+    are loaded: same frame, same message, same sender."""
+    keys = keys_of(pcap)
+    if not keys:
+        pytest.skip("no key log")
+    without = tshark.messages(pcap, extra=in_scope(pcap))
+    with_keys = tshark.messages(pcap, keys=keys, extra=in_scope(pcap))
+    enc = [(m.frame, m.msg, m.sender, m.step) for m in without if m.encrypted]
+    dec = {(m.frame, m.msg, m.sender, m.step) for m in with_keys}
+    for e in enc:
+        if e[1] != "EncryptedHandshake":
+            assert e in dec
