@@ -50,6 +50,7 @@ def test_preferences(tshark):
 def test_decode_as_table(tshark):
     tables = [r for r in rows(tshark, "dissector-tables") if r[0] == "tlstutor.port"]
     assert tables and tables[0][1] == "TLS Handshake Tutor TCP port"
+    assert tables[0][-1] == "Decode As supported"
 
 
 def test_plugin_loads_without_plugin_is_absent(tshark):
