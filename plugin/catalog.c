@@ -22,6 +22,16 @@ static const struct {
 #include "messages.def"
 };
 
+static const struct {
+    int code;
+    const char *name;
+    const char *says[TT_LANG_COUNT];
+    const char *explain[TT_LANG_COUNT];
+} alerts[] = {
+#define ALERT(code, name, ye, yj, ee, ej) { code, name, { ye, yj }, { ee, ej } },
+#include "alerts.def"
+};
+
 static tt_lang checked_lang(tt_lang lang)
 {
     return (unsigned)lang < TT_LANG_COUNT ? lang : TT_LANG_EN;
@@ -54,4 +64,41 @@ tt_msg_id tt_msg_from_handshake_type(unsigned type)
         if (msgs[i].type >= 0 && (unsigned)msgs[i].type == type)
             return (tt_msg_id)i;
     return TT_MSG_UNKNOWN;
+}
+
+static int alert_index(int desc)
+{
+    for (size_t i = 0; i < sizeof alerts / sizeof alerts[0]; i++)
+        if (alerts[i].code == desc)
+            return (int)i;
+    return -1;
+}
+
+const char *tt_alert_name(int desc)
+{
+    int i = alert_index(desc);
+    return i < 0 ? NULL : alerts[i].name;
+}
+
+const char *tt_alert_text(int desc, tt_part part, tt_lang lang)
+{
+    int i = alert_index(desc);
+
+    if (i < 0)
+        return NULL;
+    if (part == TT_PART_SAYS)
+        return alerts[i].says[checked_lang(lang)];
+    if (part == TT_PART_EXPLAIN)
+        return alerts[i].explain[checked_lang(lang)];
+    return alerts[i].name;
+}
+
+int tt_alert_count(void)
+{
+    return (int)(sizeof alerts / sizeof alerts[0]);
+}
+
+int tt_alert_code(int i)
+{
+    return i >= 0 && i < tt_alert_count() ? alerts[i].code : -1;
 }

@@ -29,6 +29,13 @@ typedef enum { TT_PART_SHORT, TT_PART_SAYS, TT_PART_EXPLAIN, TT_PART_COUNT } tt_
 const char *tt_text(tt_text_id id, tt_part part, tt_lang lang);
 const char *tt_phrase(tt_phrase_id id, tt_lang lang);
 const char *tt_msg_name(tt_msg_id id);
+/* Alerts (alerts.def): the RFC name and texts of an alert description, or
+ * NULL for a description the catalogue does not know. Parts: SAYS, EXPLAIN. */
+const char *tt_alert_name(int desc);
+const char *tt_alert_text(int desc, tt_part part, tt_lang lang);
+/* For checks: the number of alert rows and the code of row i. */
+int tt_alert_count(void);
+int tt_alert_code(int i);
 /* The message for a handshake type, or TT_MSG_UNKNOWN. */
 tt_msg_id tt_msg_from_handshake_type(unsigned type);
 

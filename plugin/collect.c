@@ -19,6 +19,20 @@ static int hf_version = -1;
 static int hf_supported_version = -1;
 static int hf_ccs = -1;
 static int hf_app_data = -1;
+static int hf_hs_length = -1;
+static int hf_session_id = -1;
+static int hf_ext_type = -1;
+static int hf_ext_len = -1;
+static int hf_alert = -1;
+static int hf_alert_level = -1;
+static int hf_alert_desc = -1;
+static int hf_tcp_fin = -1;
+static int hf_tcp_rst = -1;
+
+/* Extension types (IANA TLS ExtensionType registry). */
+#define EXT_SESSION_TICKET 35
+#define EXT_PRE_SHARED_KEY 41
+#define EXT_EARLY_DATA 42
 
 /* RFC 8446 4.1.3: a ServerHello with this random is a HelloRetryRequest. */
 static const guint8 hrr_random[32] = {
@@ -46,6 +60,15 @@ void collect_init(void)
     hf_supported_version = id_of("tls.handshake.extensions.supported_version");
     hf_ccs = id_of("tls.change_cipher_spec");
     hf_app_data = id_of("tls.app_data");
+    hf_hs_length = id_of("tls.handshake.length");
+    hf_session_id = id_of("tls.handshake.session_id");
+    hf_ext_type = id_of("tls.handshake.extension.type");
+    hf_ext_len = id_of("tls.handshake.extension.len");
+    hf_alert = id_of("tls.alert_message");
+    hf_alert_level = id_of("tls.alert_message.level");
+    hf_alert_desc = id_of("tls.alert_message.desc");
+    hf_tcp_fin = id_of("tcp.flags.fin");
+    hf_tcp_rst = id_of("tcp.flags.reset");
     /* tls.handshake.type is registered more than once (TLS and SSLv2). */
     n_hs_types = 0;
     for (hfi = proto_registrar_get_byname("tls.handshake.type");
@@ -58,7 +81,9 @@ GArray *collect_wanted_hfids(void)
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
     int fixed[] = { proto_tls, hf_record, hf_content_type, hf_opaque_type,
                     hf_handshake, hf_random, hf_version, hf_supported_version,
-                    hf_ccs, hf_app_data };
+                    hf_ccs, hf_app_data, hf_hs_length, hf_session_id, hf_ext_type,
+                    hf_ext_len, hf_alert, hf_alert_level, hf_alert_desc, hf_tcp_fin,
+                    hf_tcp_rst };
 
     for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++)
         if (fixed[i] > 0)
@@ -80,15 +105,21 @@ typedef struct {
     packet_info *pinfo;
     GArray *events;
     gboolean record_has_type;  /* the current record is TLS, not SSLv2 */
+    gboolean record_opaque;    /* TLS 1.3 record whose real type TLS could not see */
 } walk_state;
 
 /* What a handshake message's subtree tells: its type and, for a ServerHello,
  * the version and whether it is a HelloRetryRequest. */
 typedef struct {
     const field_info *type;
+    guint32 length;
     guint32 version;
     guint32 supported_version;
     gboolean hrr;
+    guint8 session_id[32];
+    guint session_id_len;
+    guint32 last_ext_type;
+    gboolean ticket, early_data, psk;
 } hs_facts;
 
 static void read_handshake(const proto_node *node, hs_facts *facts)
@@ -101,6 +132,20 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
             int id = fi->hfinfo->id;
             if (is_type_id(id) && !facts->type)
                 facts->type = fi;
+            else if (id == hf_hs_length && !facts->length)
+                facts->length = tt_fi_uint(fi);
+            else if (id == hf_session_id && fi->ds_tvb && fi->length > 0 && fi->length <= 32 &&
+                     tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length)) {
+                tvb_memcpy(fi->ds_tvb, facts->session_id, fi->start, fi->length);
+                facts->session_id_len = (guint)fi->length;
+            } else if (id == hf_ext_type) {
+                facts->last_ext_type = tt_fi_uint(fi);
+                facts->early_data |= facts->last_ext_type == EXT_EARLY_DATA;
+                facts->psk |= facts->last_ext_type == EXT_PRE_SHARED_KEY;
+            } else if (id == hf_ext_len) {
+                /* The length follows its type in tree order, in any tree shape. */
+                facts->ticket |= facts->last_ext_type == EXT_SESSION_TICKET && tt_fi_uint(fi) > 0;
+            }
             else if (id == hf_version)
                 facts->version = tt_fi_uint(fi);
             else if (id == hf_supported_version && !facts->supported_version)
@@ -157,12 +202,53 @@ static void add_handshake(walk_state *st, const proto_node *node)
     add_event(st, TT_EV_HANDSHAKE, PNODE_FINFO(node));
     ce = &g_array_index(st->events, collected_event, st->events->len - 1);
     ce->ev.hs_type = tt_fi_uint(facts.type);
+    ce->ev.hs_length = facts.length;
     ce->ev.sslv2 = !st->record_has_type;
     ce->is_client_hello = ce->ev.hs_type == 1;
+    memcpy(ce->ev.session_id, facts.session_id, facts.session_id_len);
+    ce->ev.session_id_len = facts.session_id_len;
+    if (ce->ev.hs_type == 1) {
+        ce->ev.ticket_offered = facts.ticket;
+        ce->ev.early_data_offered = facts.early_data;
+    }
     if (ce->ev.hs_type == 2 && !ce->ev.sslv2) {
         ce->ev.hrr_random = facts.hrr;
         ce->ev.version = facts.supported_version ? facts.supported_version : facts.version;
+        ce->ev.psk_accepted = facts.psk;
     }
+}
+
+static void add_alert(walk_state *st, const proto_node *node)
+{
+    collected_event *ce;
+    gboolean level = FALSE, desc = FALSE;
+
+    add_event(st, TT_EV_ALERT, PNODE_FINFO(node));
+    ce = &g_array_index(st->events, collected_event, st->events->len - 1);
+    for (const proto_node *c = node->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        if (!fi || !fi->hfinfo)
+            continue;
+        if (fi->hfinfo->id == hf_alert_level) {
+            ce->ev.alert_level = tt_fi_uint(fi);
+            level = TRUE;
+        } else if (fi->hfinfo->id == hf_alert_desc) {
+            ce->ev.alert_desc = tt_fi_uint(fi);
+            desc = TRUE;
+        }
+    }
+    /* An encrypted alert has neither. */
+    ce->ev.alert_known = level && desc;
+}
+
+static gboolean flag_set(proto_tree *tree, int hf)
+{
+    GPtrArray *fis = hf > 0 ? proto_get_finfo_ptr_array(tree, hf) : NULL;
+
+    for (guint i = 0; fis && i < fis->len; i++)
+        if (tt_fi_uint64((const field_info *)g_ptr_array_index(fis, i)))
+            return TRUE;
+    return FALSE;
 }
 
 static void walk(walk_state *st, const proto_node *node)
@@ -173,9 +259,18 @@ static void walk(walk_state *st, const proto_node *node)
 
         if (id == hf_record) {
             st->record_has_type = FALSE;
+            st->record_opaque = FALSE;
             walk(st, c);
-        } else if (id == hf_content_type || id == hf_opaque_type) {
+        } else if (id == hf_opaque_type) {
+            /* Without keys a TLS 1.3 record shows only its outer (opaque) type;
+             * with keys TLS adds the real content type after it. */
             st->record_has_type = TRUE;
+            st->record_opaque = TRUE;
+        } else if (id == hf_content_type) {
+            st->record_has_type = TRUE;
+            st->record_opaque = FALSE;
+        } else if (id == hf_alert) {
+            add_alert(st, c);
         } else if (id == hf_handshake) {
             add_handshake(st, c);
         } else if (is_type_id(id)) {
@@ -185,6 +280,8 @@ static void walk(walk_state *st, const proto_node *node)
             add_event(st, TT_EV_CHANGE_CIPHER_SPEC, fi);
         } else if (id == hf_app_data) {
             add_event(st, TT_EV_APPLICATION_DATA, fi);
+            g_array_index(st->events, collected_event, st->events->len - 1).ev.opaque =
+                st->record_opaque;
         } else {
             walk(st, c);
         }
@@ -205,5 +302,8 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
         if (fi && fi->hfinfo && fi->hfinfo->id == proto_tls)
             walk(&st, c);
     }
+    /* After the frame's TLS records: TCP's FIN or RST ends the connection. */
+    if (flag_set(tree, hf_tcp_fin) || flag_set(tree, hf_tcp_rst))
+        add_event(&st, TT_EV_CLOSE, NULL);
     return st.events;
 }

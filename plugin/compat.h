@@ -27,4 +27,10 @@ typedef gboolean tt_pref_bool;
 typedef bool tt_pref_bool;
 #endif
 
+/* A boolean or 64-bit field's value. */
+static inline guint64 tt_fi_uint64(const field_info *fi)
+{
+    return fvalue_get_uinteger64(TT_FI_VALUE(fi));
+}
+
 #endif

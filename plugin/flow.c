@@ -1,58 +1,133 @@
-/* The classic TLS 1.2 walk-through as rules. Steps are given only where the
- * tutor is sure: a full TLS 1.2 handshake whose ClientHello it saw. */
+/* The handshake flows as rules and one table of step numbers. A step is
+ * given only where the tutor is sure: the connection's ClientHello is in the
+ * capture, it is not a renegotiation, and the message's role in the flow is
+ * known. docs/flows.md lists the same numbers for students. */
 #include "flow.h"
 
 #include <string.h>
 
 enum { CLIENT = 0, SERVER = 1 };
 
-static void add_note(tt_annotation *a, tt_phrase_id note)
+/* What a message is in the flow, independent of the flow's numbering. */
+typedef enum {
+    R_NONE, R_CH, R_HRR, R_CH2, R_SH, R_SCCS, R_CCCS, R_EE, R_CR, R_SCERT, R_SKE,
+    R_SHD, R_CCERT, R_CKE, R_SCV, R_CCV, R_SFIN, R_CFIN, R_NST, R_EOED, R_APP, R_KU,
+    R_COUNT
+} role;
+
+/* Step numbers per flow and role: the numbered lists of docs/flows.md. */
+static const unsigned char steps[TT_FLOW_COUNT][R_COUNT] = {
+    [TT_FLOW_UNKNOWN] = { [R_CH] = 1 },
+    [TT_FLOW_12_FULL] = {
+        [R_CH] = 1, [R_SH] = 2, [R_SCERT] = 3, [R_SKE] = 4, [R_CR] = 5, [R_SHD] = 6,
+        [R_CCERT] = 7, [R_CKE] = 8, [R_CCV] = 9, [R_CCCS] = 10, [R_CFIN] = 11,
+        [R_SCCS] = 12, [R_SFIN] = 13, [R_APP] = 14 },
+    [TT_FLOW_12_RESUMED_ID] = {
+        [R_CH] = 1, [R_SH] = 2, [R_SCCS] = 3, [R_SFIN] = 4, [R_CCCS] = 5, [R_CFIN] = 6,
+        [R_APP] = 7 },
+    [TT_FLOW_12_RESUMED_TICKET] = {
+        [R_CH] = 1, [R_SH] = 2, [R_SCCS] = 3, [R_SFIN] = 4, [R_CCCS] = 5, [R_CFIN] = 6,
+        [R_APP] = 7 },
+    [TT_FLOW_13_FULL] = {
+        [R_CH] = 1, [R_SH] = 2, [R_SCCS] = 3, [R_EE] = 4, [R_CR] = 5, [R_SCERT] = 6,
+        [R_SCV] = 7, [R_SFIN] = 8, [R_CCCS] = 9, [R_CCERT] = 10, [R_CCV] = 11,
+        [R_CFIN] = 12, [R_NST] = 13, [R_APP] = 14, [R_KU] = 15 },
+    [TT_FLOW_13_HRR] = {
+        [R_CH] = 1, [R_HRR] = 2, [R_SCCS] = 3, [R_CCCS] = 4, [R_CH2] = 5, [R_SH] = 6,
+        [R_EE] = 7, [R_CR] = 8, [R_SCERT] = 9, [R_SCV] = 10, [R_SFIN] = 11,
+        [R_CCERT] = 12, [R_CCV] = 13, [R_CFIN] = 14, [R_NST] = 15, [R_APP] = 16,
+        [R_KU] = 17 },
+    [TT_FLOW_13_PSK] = {
+        [R_CH] = 1, [R_SH] = 2, [R_SCCS] = 3, [R_EE] = 4, [R_SFIN] = 5, [R_CCCS] = 6,
+        [R_EOED] = 7, [R_CFIN] = 8, [R_NST] = 9, [R_APP] = 10, [R_KU] = 11 },
+};
+
+const char *tt_version_name(unsigned version)
 {
-    for (int i = 0; i < TT_MAX_NOTES; i++) {
-        if (a->notes[i] == note)
+    switch (version) {
+    case TT_SSL30: return "SSL 3.0";
+    case 0x0301: return "TLS 1.0";
+    case 0x0302: return "TLS 1.1";
+    case TT_TLS12: return "TLS 1.2";
+    case TT_TLS13: return "TLS 1.3";
+    default: return NULL;
+    }
+}
+
+void tt_flow_init(tt_flow *f)
+{
+    memset(f, 0, sizeof *f);
+    f->failed_alert = TT_NO_ALERT;
+}
+
+static void add_phrase(tt_phrase_id *list, int n, tt_phrase_id p)
+{
+    for (int i = 0; i < n; i++) {
+        if (list[i] == p)
             return;
-        if (a->notes[i] == TT_NO_NOTE) {
-            a->notes[i] = note;
+        if (list[i] == TT_NO_NOTE) {
+            list[i] = p;
             return;
         }
     }
 }
 
-/* Steps of the full TLS 1.2 handshake apply; otherwise say why not. */
-static unsigned full_flow_step(const tt_flow *f, tt_annotation *a, unsigned step)
+static void add_note(tt_annotation *a, tt_phrase_id note)
+{
+    add_phrase(a->notes, TT_MAX_NOTES, note);
+}
+
+static void add_skipped(tt_annotation *a, tt_phrase_id skipped)
+{
+    add_phrase(a->skipped, TT_MAX_SKIPPED, skipped);
+}
+
+static bool is13(const tt_flow *f)
+{
+    return f->version == TT_TLS13 || f->hrr;
+}
+
+/* The step of a role in this connection's flow, or 0 with a note saying why
+ * there is none. */
+static unsigned step_of(const tt_flow *f, tt_annotation *a, role r)
 {
     if (!f->started) {
         add_note(a, TT_PHRASE_NOTE_MIDSTREAM);
-        return 0;
-    }
-    if (f->version == TT_TLS13 || f->hrr) {
-        add_note(a, TT_PHRASE_NOTE_TLS13);
         return 0;
     }
     if (f->renegotiating) {
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
         return 0;
     }
-    if (f->abbreviated) {
-        add_note(a, TT_PHRASE_NOTE_RESUMED);
-        return 0;
-    }
-    return step;
+    return steps[f->flow][r];
 }
 
-static void client_hello(tt_flow *f, tt_annotation *a)
+static bool same_session_id(const tt_flow *f, const tt_event *ev)
 {
+    return ev->session_id_len > 0 && ev->session_id_len == f->ch_session_id_len &&
+           memcmp(ev->session_id, f->ch_session_id, ev->session_id_len) == 0;
+}
+
+static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    a->msg = TT_MSG_CLIENT_HELLO;
     if (!f->any_seen) {
         f->started = true;
         a->text = TT_TEXT_CLIENT_HELLO;
-        a->step = 1;
+        a->step = step_of(f, a, R_CH);
     } else if (f->hrr && f->client_hellos == 1) {
         a->text = TT_TEXT_CLIENT_HELLO_AFTER_HRR;
-        add_note(a, TT_PHRASE_NOTE_TLS13);
+        a->step = step_of(f, a, R_CH2);
     } else {
         f->renegotiating = true;
         a->text = TT_TEXT_CLIENT_HELLO_AGAIN;
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
+    }
+    if (f->client_hellos == 0) {
+        f->ch_session_id_len = ev->session_id_len <= 32 ? ev->session_id_len : 0;
+        memcpy(f->ch_session_id, ev->session_id, f->ch_session_id_len);
+        f->ch_ticket = ev->ticket_offered;
+        f->ch_early_data = ev->early_data_offered;
     }
     f->client_hellos++;
 }
@@ -61,32 +136,74 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     if (ev->hrr_random) {
         f->hrr = true;
+        f->flow = TT_FLOW_13_HRR;
         a->msg = TT_MSG_HELLO_RETRY_REQUEST;
         a->text = TT_TEXT_HELLO_RETRY_REQUEST;
-        add_note(a, TT_PHRASE_NOTE_TLS13);
+        a->step = step_of(f, a, R_HRR);
         return;
     }
     f->server_hello_seen = true;
     if (ev->version)
         f->version = ev->version;
-    a->text = f->version == TT_TLS13 ? TT_TEXT_SERVER_HELLO_13 : TT_TEXT_SERVER_HELLO;
-    /* ServerHello is step 2 in TLS 1.2 and 1.3 alike, unless a retry came first. */
-    if (!f->started)
-        add_note(a, TT_PHRASE_NOTE_MIDSTREAM);
-    else if (f->hrr)
-        add_note(a, TT_PHRASE_NOTE_TLS13);
-    else if (f->renegotiating)
+    a->show_version = true;
+    if (f->renegotiating) {
+        a->text = TT_TEXT_SERVER_HELLO;
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
-    else
-        a->step = 2;
+        return;
+    }
+    if (f->version == TT_TLS13) {
+        if (f->hrr)
+            f->flow = TT_FLOW_13_HRR;
+        else if (ev->psk_accepted)
+            f->flow = TT_FLOW_13_PSK;
+        else
+            f->flow = TT_FLOW_13_FULL;
+        a->text = f->flow == TT_FLOW_13_PSK ? TT_TEXT_SERVER_HELLO_13_PSK : TT_TEXT_SERVER_HELLO_13;
+        add_note(a, TT_PHRASE_NOTE_LEGACY_VERSION);
+    } else if (f->version != 0 && same_session_id(f, ev)) {
+        /* RFC 5246 7.4.1.3 / RFC 5077 3.4: echoing the session ID resumes. */
+        f->flow = f->ch_ticket ? TT_FLOW_12_RESUMED_TICKET : TT_FLOW_12_RESUMED_ID;
+        a->text = TT_TEXT_SERVER_HELLO_RESUMED;
+    } else {
+        f->flow = TT_FLOW_12_FULL;
+        a->text = TT_TEXT_SERVER_HELLO;
+    }
+    if (f->version && f->version < TT_TLS12)
+        add_note(a, TT_PHRASE_NOTE_DEPRECATED);
+    a->step = step_of(f, a, R_SH);
 }
 
 static void finished(tt_flow *f, int side, tt_annotation *a)
 {
     f->finished[side] = true;
     a->msg = TT_MSG_FINISHED;
-    a->text = side == CLIENT ? TT_TEXT_FINISHED_CLIENT : TT_TEXT_FINISHED_SERVER;
-    a->step = full_flow_step(f, a, side == CLIENT ? 11 : 13);
+    if (is13(f))
+        a->text = side == CLIENT ? TT_TEXT_FINISHED_CLIENT_13 : TT_TEXT_FINISHED_SERVER_13;
+    else
+        a->text = side == CLIENT ? TT_TEXT_FINISHED_CLIENT : TT_TEXT_FINISHED_SERVER;
+    a->step = step_of(f, a, side == CLIENT ? R_CFIN : R_SFIN);
+    if (f->flow == TT_FLOW_13_PSK && side == SERVER)
+        add_skipped(a, TT_PHRASE_SKIPPED_PSK_CERTIFICATE);
+    if ((f->flow == TT_FLOW_13_FULL || f->flow == TT_FLOW_13_HRR) && side == CLIENT && !f->seen_cr)
+        add_skipped(a, TT_PHRASE_SKIPPED_CLIENT_CERTIFICATE);
+    if (f->finished[CLIENT] && f->finished[SERVER])
+        f->complete = true;
+}
+
+static void certificate(tt_flow *f, const tt_event *ev, int side, tt_annotation *a)
+{
+    if (side == SERVER) {
+        a->text = is13(f) ? TT_TEXT_CERTIFICATE_SERVER_13 : TT_TEXT_CERTIFICATE_SERVER;
+        a->step = step_of(f, a, R_SCERT);
+        if (is13(f) && !f->seen_cr)
+            add_skipped(a, TT_PHRASE_SKIPPED_CERTIFICATE_REQUEST);
+        return;
+    }
+    a->text = TT_TEXT_CERTIFICATE_CLIENT;
+    a->step = step_of(f, a, R_CCERT);
+    /* An empty list (3 bytes in TLS 1.2, 4 with TLS 1.3's context) says "none". */
+    if (ev->hs_length > (is13(f) ? 4u : 3u))
+        f->client_auth = true;
 }
 
 static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
@@ -96,53 +213,64 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
 
     if (ev->sslv2) {
         /* SSLv2 type 1 is CLIENT-HELLO; other SSLv2 messages are not explained. */
-        if (ev->hs_type == 1) {
-            a->msg = TT_MSG_CLIENT_HELLO;
-            client_hello(f, a);
-        } else {
+        if (ev->hs_type == 1)
+            client_hello(f, ev, a);
+        else
             a->cannot_tell = true;
-        }
         return;
     }
     a->msg = tt_msg_from_handshake_type(ev->hs_type);
     switch (a->msg) {
-    case TT_MSG_CLIENT_HELLO: client_hello(f, a); return;
+    case TT_MSG_CLIENT_HELLO: client_hello(f, ev, a); return;
     case TT_MSG_SERVER_HELLO: server_hello(f, ev, a); return;
     case TT_MSG_FINISHED: finished(f, side, a); return;
-    case TT_MSG_CERTIFICATE:
-        a->text = server ? TT_TEXT_CERTIFICATE_SERVER : TT_TEXT_CERTIFICATE_CLIENT;
-        a->step = full_flow_step(f, a, server ? 3 : 7);
-        return;
+    case TT_MSG_CERTIFICATE: certificate(f, ev, side, a); return;
     case TT_MSG_SERVER_KEY_EXCHANGE:
+        f->seen_ske = true;
         a->text = TT_TEXT_SERVER_KEY_EXCHANGE;
-        a->step = server ? full_flow_step(f, a, 4) : 0;
+        a->step = server ? step_of(f, a, R_SKE) : 0;
         return;
     case TT_MSG_CERTIFICATE_REQUEST:
+        f->seen_cr = true;
         a->text = TT_TEXT_CERTIFICATE_REQUEST;
-        a->step = server ? full_flow_step(f, a, 5) : 0;
+        a->step = server ? step_of(f, a, R_CR) : 0;
         return;
     case TT_MSG_SERVER_HELLO_DONE:
         a->text = TT_TEXT_SERVER_HELLO_DONE;
-        a->step = server ? full_flow_step(f, a, 6) : 0;
+        a->step = server ? step_of(f, a, R_SHD) : 0;
+        if (!f->seen_ske)
+            add_skipped(a, TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE);
+        if (!f->seen_cr)
+            add_skipped(a, TT_PHRASE_SKIPPED_CERTIFICATE_REQUEST);
         return;
     case TT_MSG_CLIENT_KEY_EXCHANGE:
         a->text = TT_TEXT_CLIENT_KEY_EXCHANGE;
-        a->step = server ? 0 : full_flow_step(f, a, 8);
+        a->step = server ? 0 : step_of(f, a, R_CKE);
+        if (!f->seen_cr)
+            add_skipped(a, TT_PHRASE_SKIPPED_CLIENT_CERTIFICATE);
         return;
     case TT_MSG_CERTIFICATE_VERIFY:
         a->text = server ? TT_TEXT_CERTIFICATE_VERIFY_SERVER : TT_TEXT_CERTIFICATE_VERIFY_CLIENT;
-        a->step = server ? 0 : full_flow_step(f, a, 9);
-        if (server || f->version == TT_TLS13)
-            add_note(a, TT_PHRASE_NOTE_TLS13);
+        a->step = step_of(f, a, server ? R_SCV : R_CCV);
         return;
     case TT_MSG_NEW_SESSION_TICKET:
-        a->text = f->version == TT_TLS13 ? TT_TEXT_NEW_SESSION_TICKET_13 : TT_TEXT_NEW_SESSION_TICKET;
+        a->text = is13(f) ? TT_TEXT_NEW_SESSION_TICKET_13 : TT_TEXT_NEW_SESSION_TICKET;
+        a->step = step_of(f, a, R_NST);
+        return;
+    case TT_MSG_ENCRYPTED_EXTENSIONS:
+        a->text = TT_TEXT_ENCRYPTED_EXTENSIONS;
+        a->step = step_of(f, a, R_EE);
+        return;
+    case TT_MSG_END_OF_EARLY_DATA:
+        a->text = TT_TEXT_END_OF_EARLY_DATA;
+        a->step = step_of(f, a, R_EOED);
+        return;
+    case TT_MSG_KEY_UPDATE:
+        a->text = TT_TEXT_KEY_UPDATE;
+        a->step = step_of(f, a, R_KU);
         return;
     case TT_MSG_HELLO_REQUEST: a->text = TT_TEXT_HELLO_REQUEST; return;
     case TT_MSG_CERTIFICATE_STATUS: a->text = TT_TEXT_CERTIFICATE_STATUS; return;
-    case TT_MSG_ENCRYPTED_EXTENSIONS: a->text = TT_TEXT_ENCRYPTED_EXTENSIONS; return;
-    case TT_MSG_END_OF_EARLY_DATA: a->text = TT_TEXT_END_OF_EARLY_DATA; return;
-    case TT_MSG_KEY_UPDATE: a->text = TT_TEXT_KEY_UPDATE; return;
     case TT_MSG_UNKNOWN: a->cannot_tell = true; return;
     default: a->text = TT_TEXT_OTHER; return;
     }
@@ -160,7 +288,7 @@ static bool encrypted_handshake(tt_flow *f, const tt_event *ev, tt_annotation *a
     a->encrypted = true;
     /* In TLS 1.2 the first handshake record after a side's ChangeCipherSpec
      * can only be that side's Finished. Anything else is not guessed. */
-    if (f->ccs[side] && !f->finished[side] && f->version != TT_TLS13 && !f->hrr) {
+    if (!f->finished[side] && !is13(f) && !f->renegotiating) {
         finished(f, side, a);
         add_note(a, TT_PHRASE_NOTE_ENCRYPTED);
         return true;
@@ -175,35 +303,120 @@ static bool encrypted_handshake(tt_flow *f, const tt_event *ev, tt_annotation *a
 static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     int side = ev->from_client ? CLIENT : SERVER;
+    bool first = !f->ccs[side];
 
     a->msg = TT_MSG_CHANGE_CIPHER_SPEC;
+    f->ccs[side] = true;
     /* TLS 1.2 has no ChangeCipherSpec before the ServerHello; TLS 1.3's
      * compatibility one can come first from the client. */
-    if (f->version == TT_TLS13 || f->hrr || (f->started && !f->server_hello_seen)) {
+    if (is13(f) || (f->started && !f->server_hello_seen)) {
         a->text = TT_TEXT_CHANGE_CIPHER_SPEC_COMPAT;
-        f->ccs[side] = true;
+        if (first && (f->hrr || f->server_hello_seen))
+            a->step = step_of(f, a, side == CLIENT ? R_CCCS : R_SCCS);
         return;
     }
-    if (side == SERVER && !f->ccs[CLIENT] && f->started)
-        f->abbreviated = true;
+    if (side == SERVER && !f->ccs[CLIENT] && f->flow == TT_FLOW_12_FULL && f->started &&
+        !f->renegotiating) {
+        /* The server changed cipher first: an abbreviated (resumed) handshake
+         * that the ServerHello did not announce by echoing a session ID. */
+        f->flow = f->ch_ticket ? TT_FLOW_12_RESUMED_TICKET : TT_FLOW_12_RESUMED_ID;
+    }
     a->text = side == CLIENT ? TT_TEXT_CHANGE_CIPHER_SPEC_CLIENT : TT_TEXT_CHANGE_CIPHER_SPEC_SERVER;
-    a->step = full_flow_step(f, a, side == CLIENT ? 10 : 12);
-    f->ccs[side] = true;
+    a->step = first ? step_of(f, a, side == CLIENT ? R_CCCS : R_SCCS) : 0;
+    if (side == SERVER && (f->flow == TT_FLOW_12_RESUMED_ID || f->flow == TT_FLOW_12_RESUMED_TICKET))
+        add_skipped(a, TT_PHRASE_SKIPPED_RESUMED);
+}
+
+/* TLS 1.3 without keys: records whose real type is hidden. The first
+ * encrypted record of each side is surely handshake; the rest of that side's
+ * first flight may be handshake or already application data. Later records
+ * are not annotated: the tutor cannot tell what they are. */
+static bool opaque_record(tt_flow *f, int side, tt_annotation *a)
+{
+    int other = 1 - side;
+
+    if (!f->server_hello_seen && side == CLIENT && f->ch_early_data) {
+        f->early_data_sent = true;
+        a->msg = TT_MSG_EARLY_DATA;
+        a->text = TT_TEXT_EARLY_DATA;
+        a->encrypted = true;
+        return true;
+    }
+    if (!f->server_hello_seen)
+        return false;
+    /* A side's first flight ends when the other side has answered. */
+    if (f->opaque_seen[other])
+        f->opaque_flight_done[other] = true;
+    if (f->opaque_flight_done[side])
+        return false;
+    a->encrypted = true;
+    if (!f->opaque_seen[side]) {
+        f->opaque_seen[side] = true;
+        a->msg = TT_MSG_ENCRYPTED_HANDSHAKE;
+        a->text = side == CLIENT ? TT_TEXT_ENCRYPTED_FLIGHT_CLIENT_13 : TT_TEXT_ENCRYPTED_FLIGHT_SERVER_13;
+    } else {
+        a->msg = TT_MSG_ENCRYPTED_RECORD;
+        a->text = TT_TEXT_ENCRYPTED_RECORD_13;
+        a->cannot_tell = true;
+    }
+    if (side == CLIENT)
+        f->complete = true;   /* the client's flight ends with its Finished */
+    add_note(a, TT_PHRASE_NOTE_KEYLOG);
+    return true;
 }
 
 static bool application_data(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     int side = ev->from_client ? CLIENT : SERVER;
 
+    if (ev->opaque)
+        return opaque_record(f, side, a);
+    if (side == CLIENT && f->ch_early_data && !f->server_hello_seen) {
+        f->early_data_sent = true;
+        a->msg = TT_MSG_EARLY_DATA;
+        a->text = TT_TEXT_EARLY_DATA;
+        return true;
+    }
     /* Only the first record per direction, and only where the version is
-     * known to be TLS 1.2 or older: in TLS 1.3 such records may still be
-     * encrypted handshake messages. */
-    if (f->app_data[side] || !f->server_hello_seen || f->version == TT_TLS13 || f->hrr)
+     * known: before the ServerHello such a record cannot be placed. */
+    if (f->app_data[side] || !f->server_hello_seen)
         return false;
     f->app_data[side] = true;
     a->msg = TT_MSG_APPLICATION_DATA;
     a->text = side == CLIENT ? TT_TEXT_APPLICATION_DATA_CLIENT : TT_TEXT_APPLICATION_DATA_SERVER;
-    a->step = full_flow_step(f, a, 14);
+    a->step = step_of(f, a, R_APP);
+    return true;
+}
+
+static void alert(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    a->msg = TT_MSG_ALERT;
+    if (!ev->alert_known) {
+        a->encrypted = true;
+        a->cannot_tell = !f->complete;
+        a->text = TT_TEXT_ENCRYPTED_ALERT;
+        add_note(a, TT_PHRASE_NOTE_KEYLOG);
+        return;
+    }
+    a->alert_desc = (int)ev->alert_desc;
+    a->alert_level = ev->alert_level;
+    a->text = TT_TEXT_ALERT;
+    /* A fatal alert (or any but close_notify) before the handshake is over ends it. */
+    if (!f->complete && f->failed_alert == TT_NO_ALERT && ev->alert_desc != 0 &&
+        (ev->alert_level == 2 || ev->alert_desc != 90)) {
+        f->failed_alert = (int)ev->alert_desc;
+        a->failure = true;
+    }
+}
+
+static bool tcp_close(tt_flow *f, tt_annotation *a)
+{
+    if (f->closed || f->complete || !f->started || f->failed_alert != TT_NO_ALERT)
+        return false;
+    f->closed = true;
+    a->msg = TT_MSG_CONNECTION_CLOSED;
+    a->text = TT_TEXT_CONNECTION_CLOSED;
+    a->failure = true;
     return true;
 }
 
@@ -213,8 +426,11 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->msg = TT_MSG_UNKNOWN;
     a->text = TT_TEXT_UNKNOWN;
     a->from_client = ev->from_client;
+    a->alert_desc = TT_NO_ALERT;
     for (int i = 0; i < TT_MAX_NOTES; i++)
         a->notes[i] = TT_NO_NOTE;
+    for (int i = 0; i < TT_MAX_SKIPPED; i++)
+        a->skipped[i] = TT_NO_NOTE;
 
     switch (ev->kind) {
     case TT_EV_HANDSHAKE: handshake(f, ev, a); break;
@@ -227,9 +443,25 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
         if (!application_data(f, ev, a))
             return false;
         break;
+    case TT_EV_ALERT: alert(f, ev, a); break;
+    case TT_EV_CLOSE:
+        if (!tcp_close(f, a))
+            return false;
+        break;
     default: return false;
+    }
+    if (a->encrypted && !f->keylog_hinted) {
+        f->keylog_hinted = true;
+        a->keylog_hint = true;
     }
     f->any_seen = true;
     a->seq = ++f->seq;
+    a->flow_known = f->server_hello_seen || f->hrr;
+    a->flow = f->flow;
+    a->version = f->version;
+    a->client_auth = f->client_auth;
+    a->early_data = f->early_data_sent;
+    a->failed_alert = f->failed_alert;
+    a->closed = f->closed;
     return true;
 }

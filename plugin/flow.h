@@ -1,64 +1,121 @@
 /* The logic that decides what each record of a connection is and where it
- * stands in the handshake: which message, which step, which text.
- * Pure C, no Wireshark: tutor.c feeds it events in capture order, once. */
+ * stands in the handshake: which message, which flow, which step, which
+ * text. Pure C, no Wireshark: tutor.c feeds it events in capture order, once.
+ * The flows and their step numbers are documented in docs/flows.md. */
 #ifndef TLSTUTOR_FLOW_H
 #define TLSTUTOR_FLOW_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "catalog.h"
 
+#define TT_SSL30 0x0300
+#define TT_TLS12 0x0303
 #define TT_TLS13 0x0304
 #define TT_NO_NOTE TT_PHRASE_COUNT
-#define TT_MAX_NOTES 2
+#define TT_MAX_NOTES 3
+#define TT_MAX_SKIPPED 3
+#define TT_NO_ALERT (-1)
 
 typedef enum {
     TT_EV_HANDSHAKE,           /* a handshake message whose type TLS shows */
-    TT_EV_ENCRYPTED_HANDSHAKE, /* a handshake record TLS could not decrypt */
+    TT_EV_ENCRYPTED_HANDSHAKE, /* a handshake item without type (encrypted or a fragment) */
     TT_EV_CHANGE_CIPHER_SPEC,
-    TT_EV_APPLICATION_DATA,    /* one record of application data */
+    TT_EV_APPLICATION_DATA,    /* one record of application data (or opaque TLS 1.3 record) */
+    TT_EV_ALERT,
+    TT_EV_CLOSE,               /* TCP FIN or RST */
 } tt_event_kind;
 
 typedef struct {
     tt_event_kind kind;
     bool from_client;
-    unsigned hs_type;    /* TT_EV_HANDSHAKE: the handshake type */
-    bool sslv2;          /* the type comes from an SSLv2-format record */
-    bool hrr_random;     /* ServerHello whose random is RFC 8446's HRR value */
-    unsigned version;    /* ServerHello: the chosen version, 0 if unknown */
-    bool decrypted;      /* TT_EV_ENCRYPTED_HANDSHAKE: shown in decrypted data */
+    unsigned hs_type;          /* TT_EV_HANDSHAKE: the handshake type */
+    bool sslv2;                /* the type comes from an SSLv2-format record */
+    unsigned hs_length;        /* the handshake message's length field, if known */
+    bool hrr_random;           /* ServerHello whose random is RFC 8446's HRR value */
+    unsigned version;          /* ServerHello: the chosen version, 0 if unknown */
+    uint8_t session_id[32];    /* hellos: the session ID */
+    unsigned session_id_len;
+    bool ticket_offered;       /* ClientHello: a non-empty session_ticket extension */
+    bool early_data_offered;   /* ClientHello: the early_data extension */
+    bool psk_accepted;         /* ServerHello: the pre_shared_key extension */
+    bool decrypted;            /* ENCRYPTED_HANDSHAKE: shown in decrypted data */
+    bool opaque;               /* APPLICATION_DATA: TLS 1.3 record not decrypted */
+    bool alert_known;          /* ALERT: level and description readable */
+    unsigned alert_level, alert_desc;
 } tt_event;
+
+typedef enum {
+    TT_FLOW_UNKNOWN,           /* before the ServerHello */
+    TT_FLOW_12_FULL,           /* also SSL 3.0, TLS 1.0 and 1.1 */
+    TT_FLOW_12_RESUMED_ID,
+    TT_FLOW_12_RESUMED_TICKET,
+    TT_FLOW_13_FULL,
+    TT_FLOW_13_HRR,
+    TT_FLOW_13_PSK,
+    TT_FLOW_COUNT
+} tt_flow_kind;
 
 typedef struct {
     tt_msg_id msg;
-    tt_text_id text;
-    unsigned step;       /* 0: no place in the numbered flow */
-    unsigned seq;        /* 1, 2, ... within the connection */
+    tt_text_id text;           /* unused for alerts (alert_desc says) */
+    unsigned step;             /* 0: no place in the numbered flow */
+    unsigned seq;              /* 1, 2, ... within the connection */
     bool from_client;
-    bool encrypted;      /* recognised without being decrypted */
-    bool cannot_tell;    /* the tutor cannot tell what this is */
-    tt_phrase_id notes[TT_MAX_NOTES]; /* TT_NO_NOTE where unused */
+    bool encrypted;            /* recognised without being decrypted */
+    bool cannot_tell;          /* the tutor cannot tell what this is */
+    bool keylog_hint;          /* the connection's first encrypted item */
+    bool failure;              /* this item ended the handshake */
+    bool show_version;         /* the ServerHello: version chosen */
+    int alert_desc;            /* TT_NO_ALERT, or the alert's description */
+    unsigned alert_level;
+    /* The flow as known at this message (flow_known false before ServerHello). */
+    bool flow_known;
+    tt_flow_kind flow;
+    unsigned version;
+    bool client_auth;
+    bool early_data;
+    int failed_alert;          /* TT_NO_ALERT, or the fatal alert that ended it */
+    bool closed;
+    tt_phrase_id notes[TT_MAX_NOTES];     /* TT_NO_NOTE where unused */
+    tt_phrase_id skipped[TT_MAX_SKIPPED]; /* TT_NO_NOTE where unused */
 } tt_annotation;
 
 /* What the tutor knows about one connection so far. Zero-initialise. */
 typedef struct {
     unsigned seq;
     bool any_seen;
-    bool started;        /* the first message seen was the ClientHello */
+    bool started;              /* the first message seen was the ClientHello */
     bool server_hello_seen;
     bool hrr;
-    bool abbreviated;    /* resumed: the server changed cipher first */
     bool renegotiating;
+    bool complete;             /* both sides finished the handshake */
+    bool keylog_hinted;
+    bool closed;
+    tt_flow_kind flow;
+    unsigned version;          /* negotiated version, 0 while unknown */
     unsigned client_hellos;
-    unsigned version;    /* negotiated version, 0 while unknown */
-    bool ccs[2];         /* indexed by side: 0 client, 1 server */
+    uint8_t ch_session_id[32];
+    unsigned ch_session_id_len;
+    bool ch_ticket, ch_early_data, early_data_sent;
+    bool seen_ske, seen_cr, client_auth;
+    int failed_alert;          /* set to TT_NO_ALERT by tt_flow_init */
+    bool ccs[2];               /* indexed by side: 0 client, 1 server */
     bool finished[2];
     bool app_data[2];
+    bool opaque_flight_done[2];/* TLS 1.3 without keys: first flight over */
+    bool opaque_seen[2];
 } tt_flow;
 
+void tt_flow_init(tt_flow *flow);
 /* Feeds one event; returns false when the event gets no annotation: an
- * application data record after the first or whose meaning cannot be known
- * yet, or a fragment of a handshake message (annotated once reassembled). */
+ * application data record after the first or whose meaning cannot be known,
+ * a fragment of a handshake message (annotated once reassembled), a TCP
+ * close that ends nothing. */
 bool tt_flow_next(tt_flow *flow, const tt_event *ev, tt_annotation *out);
+
+/* "TLS 1.2" and the like; NULL for an unknown version. */
+const char *tt_version_name(unsigned version);
 
 #endif

@@ -5,6 +5,7 @@
 #include <epan/expert.h>
 
 #include "catalog.h"
+#include "flow.h"
 
 static int proto_tlstutor = -1;
 static int hf_message = -1;
@@ -16,13 +17,18 @@ static int hf_says = -1;
 static int hf_explain = -1;
 static int hf_encrypted = -1;
 static int hf_conn = -1;
+static int hf_version = -1;
+static int hf_flow = -1;
+static int hf_skipped = -1;
 
 static gint ett_tutor = -1;
 static gint ett_message = -1;
 
-static expert_field ei_encrypted = EI_INIT;
+static expert_field ei_keylog = EI_INIT;
 static expert_field ei_cannot_tell = EI_INIT;
 static expert_field ei_midstream = EI_INIT;
+static expert_field ei_failed = EI_INIT;
+static expert_field ei_deprecated = EI_INIT;
 
 void render_register(int proto)
 {
@@ -45,11 +51,21 @@ void render_register(int proto)
             "True when the tutor recognised the message without seeing it decrypted", HFILL } },
         { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
             "Which TLS connection of the file the message belongs to: 1, 2, ... in order of appearance", HFILL } },
+        { &hf_version, { "Version chosen", "tlstutor.version", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ServerHello: the protocol version really chosen (supported_versions counts, not legacy_version)", HFILL } },
+        { &hf_flow, { "Handshake flow", "tlstutor.flow", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The shape of this connection's handshake as known at this message (see docs/flows.md)", HFILL } },
+        { &hf_skipped, { "Skipped step", "tlstutor.skipped", FT_STRING, BASE_NONE, NULL, 0x0,
+            "An optional step of the textbook flow that this handshake skipped, and why", HFILL } },
     };
     static gint *ett[] = { &ett_tutor, &ett_message };
     static ei_register_info ei[] = {
-        { &ei_encrypted, { "tlstutor.expert.encrypted", PI_DECRYPTION, PI_NOTE,
-            "Encrypted handshake message recognised by its position; a key log would show it", EXPFILL } },
+        { &ei_keylog, { "tlstutor.expert.keylog", PI_DECRYPTION, PI_NOTE,
+            "Encrypted handshake messages in this connection: a key log would show them", EXPFILL } },
+        { &ei_failed, { "tlstutor.expert.failed", PI_SEQUENCE, PI_WARN,
+            "The handshake failed: a fatal alert or a close before it finished", EXPFILL } },
+        { &ei_deprecated, { "tlstutor.expert.deprecated", PI_SECURITY, PI_WARN,
+            "Deprecated protocol version (SSL 3.0, TLS 1.0 or 1.1)", EXPFILL } },
         { &ei_cannot_tell, { "tlstutor.expert.cannot_tell", PI_UNDECODED, PI_NOTE,
             "The tutor cannot tell which handshake message this is", EXPFILL } },
         { &ei_midstream, { "tlstutor.expert.midstream", PI_SEQUENCE, PI_NOTE,
@@ -82,10 +98,41 @@ static tvbuff_t *item_tvb(const tt_item *it, packet_info *pinfo)
     return tvb;
 }
 
+static const char *speaker(const tt_item *it, tt_lang lang)
+{
+    return tt_phrase(it->a.from_client ? TT_PHRASE_SPEAKER_CLIENT : TT_PHRASE_SPEAKER_SERVER, lang);
+}
+
+/* An alert's texts come from alerts.def, keyed by its description. */
+static const char *alert_part(const tt_item *it, tt_part part, tt_lang lang, wmem_allocator_t *pool)
+{
+    const char *name = tt_alert_name(it->a.alert_desc);
+    const char *level = tt_phrase(it->a.alert_level == 2 ? TT_PHRASE_ALERT_FATAL : TT_PHRASE_ALERT_WARNING, lang);
+
+    if (part == TT_PART_SHORT)
+        return wmem_strdup_printf(pool, "%s %s", level,
+                                  name ? name : tt_phrase(TT_PHRASE_ALERT_UNKNOWN, lang));
+    if (!name)
+        return part == TT_PART_SAYS
+            ? wmem_strdup_printf(pool, "%s(%s %d)", speaker(it, lang),
+                                 tt_phrase(TT_PHRASE_ALERT_UNKNOWN, lang), it->a.alert_desc)
+            : tt_text(TT_TEXT_ALERT, TT_PART_EXPLAIN, lang);
+    if (part == TT_PART_SAYS)
+        return wmem_strdup_printf(pool, "%s%s", speaker(it, lang), tt_alert_text(it->a.alert_desc, part, lang));
+    return tt_alert_text(it->a.alert_desc, part, lang);
+}
+
+static const char *text_part(const tt_item *it, tt_part part, tt_lang lang, wmem_allocator_t *pool)
+{
+    if (it->a.alert_desc != TT_NO_ALERT)
+        return alert_part(it, part, lang, pool);
+    return tt_text(it->a.text, part, lang);
+}
+
 static const char *label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
     const char *name = tt_msg_name(it->a.msg);
-    const char *shrt = tt_text(it->a.text, TT_PART_SHORT, lang);
+    const char *shrt = text_part(it, TT_PART_SHORT, lang, pool);
 
     if (it->a.step)
         return wmem_strdup_printf(pool, "%u %s: %s", it->a.step, name, shrt);
@@ -94,14 +141,54 @@ static const char *label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool
 
 static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
-    wmem_strbuf_t *buf = wmem_strbuf_new(pool, tt_text(it->a.text, TT_PART_EXPLAIN, lang));
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, text_part(it, TT_PART_EXPLAIN, lang, pool));
+    const char *sep = lang == TT_LANG_JA ? "" : " ";
 
     for (int i = 0; i < TT_MAX_NOTES; i++) {
         if (it->a.notes[i] == TT_NO_NOTE)
             continue;
-        wmem_strbuf_append(buf, lang == TT_LANG_JA ? "" : " ");
+        wmem_strbuf_append(buf, sep);
         wmem_strbuf_append(buf, tt_phrase(it->a.notes[i], lang));
     }
+    if (it->a.failure && it->a.msg == TT_MSG_ALERT) {
+        wmem_strbuf_append(buf, sep);
+        wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_NOTE_FAILED, lang));
+    }
+    return wmem_strbuf_get_str(buf);
+}
+
+/* "TLS 1.3 full handshake, client authenticated", from the cached facts. */
+static const char *flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+{
+    static const tt_phrase_id kinds[TT_FLOW_COUNT] = {
+        [TT_FLOW_UNKNOWN] = TT_PHRASE_FLOW_UNKNOWN,
+        [TT_FLOW_12_FULL] = TT_PHRASE_FLOW_FULL,
+        [TT_FLOW_12_RESUMED_ID] = TT_PHRASE_FLOW_RESUMED_ID,
+        [TT_FLOW_12_RESUMED_TICKET] = TT_PHRASE_FLOW_RESUMED_TICKET,
+        [TT_FLOW_13_FULL] = TT_PHRASE_FLOW_FULL,
+        [TT_FLOW_13_HRR] = TT_PHRASE_FLOW_HRR,
+        [TT_FLOW_13_PSK] = TT_PHRASE_FLOW_PSK,
+    };
+    const char *version = tt_version_name(it->a.flow == TT_FLOW_13_HRR ? TT_TLS13 : it->a.version);
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
+
+    if (version && it->a.flow != TT_FLOW_UNKNOWN)
+        wmem_strbuf_append_printf(buf, "%s ", version);
+    wmem_strbuf_append(buf, tt_phrase(kinds[it->a.flow < TT_FLOW_COUNT ? it->a.flow : 0], lang));
+    if (it->a.client_auth)
+        wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_FLOW_CLIENT_AUTH, lang));
+    if (it->a.early_data)
+        wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_FLOW_EARLY_DATA, lang));
+    if (it->a.failed_alert != TT_NO_ALERT) {
+        const char *name = tt_alert_name(it->a.failed_alert);
+        wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_FLOW_FAILED, lang));
+        if (name)
+            wmem_strbuf_append(buf, name);
+        else
+            wmem_strbuf_append_printf(buf, "alert %d", it->a.failed_alert);
+    }
+    if (it->a.closed)
+        wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_FLOW_CLOSED, lang));
     return wmem_strbuf_get_str(buf);
 }
 
@@ -130,16 +217,32 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     if (it->a.step)
         GEN(proto_tree_add_uint(mt, hf_step, tvb, start, length, it->a.step));
     GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
-                              tt_text(it->a.text, TT_PART_SAYS, lang)));
+                              text_part(it, TT_PART_SAYS, lang, pinfo->pool)));
     GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length,
                               explanation(it, lang, pinfo->pool)));
     GEN(proto_tree_add_boolean(mt, hf_encrypted, tvb, start, length, it->a.encrypted));
     GEN(proto_tree_add_uint(mt, hf_conn, tvb, start, length, it->conn));
+    if (it->a.show_version && tt_version_name(it->a.version))
+        GEN(proto_tree_add_string(mt, hf_version, tvb, start, length, tt_version_name(it->a.version)));
+    if (it->a.flow_known || it->a.failure)
+        GEN(proto_tree_add_string(mt, hf_flow, tvb, start, length, flow_name(it, lang, pinfo->pool)));
+    for (int i = 0; i < TT_MAX_SKIPPED; i++)
+        if (it->a.skipped[i] != TT_NO_NOTE)
+            GEN(proto_tree_add_string(mt, hf_skipped, tvb, start, length,
+                                      tt_phrase(it->a.skipped[i], lang)));
 #undef GEN
 
-    if (it->a.encrypted && !it->a.cannot_tell)
-        expert_add_info_format(pinfo, mi, &ei_encrypted, "%s",
+    if (it->a.keylog_hint)
+        expert_add_info_format(pinfo, mi, &ei_keylog, "%s",
                                tt_phrase(TT_PHRASE_EXPERT_ENCRYPTED, lang));
+    if (it->a.failure)
+        expert_add_info_format(pinfo, mi, &ei_failed, "%s: %s",
+                               tt_phrase(TT_PHRASE_EXPERT_FAILED, lang),
+                               text_part(it, TT_PART_SHORT, lang, pinfo->pool));
+    if (it->a.show_version && it->a.version && it->a.version < TT_TLS12)
+        expert_add_info_format(pinfo, mi, &ei_deprecated, "%s: %s",
+                               tt_phrase(TT_PHRASE_EXPERT_DEPRECATED, lang),
+                               tt_version_name(it->a.version) ? tt_version_name(it->a.version) : "?");
     if (it->a.cannot_tell)
         expert_add_info_format(pinfo, mi, &ei_cannot_tell, "%s",
                                tt_phrase(TT_PHRASE_EXPERT_CANNOT_TELL, lang));

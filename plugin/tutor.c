@@ -41,6 +41,7 @@ static tt_conn *connection_of(packet_info *pinfo)
     if (!conn) {
         conn = wmem_new0(wmem_file_scope(), tt_conn);
         conn->number = ++connections_seen;
+        tt_flow_init(&conn->flow);
         conversation_add_proto_data(conv, proto_tlstutor, conn);
     }
     return conn;
@@ -95,6 +96,13 @@ static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server
         collected_event *ce = &g_array_index(events, collected_event, i);
         tt_item item;
 
+        if (!conn && ce->ev.kind == TT_EV_CLOSE) {
+            /* A close counts only for a connection the tutor already follows. */
+            conversation_t *conv = find_conversation_pinfo(pinfo, 0);
+            conn = conv ? (tt_conn *)conversation_get_proto_data(conv, proto_tlstutor) : NULL;
+            if (!conn)
+                continue;
+        }
         if (!conn)
             conn = connection_of(pinfo);
         ce->ev.from_client = from_client(conn, pinfo, ce, server_port);

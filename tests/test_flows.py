@@ -11,9 +11,16 @@ from test_unchanged import keys_of
 C, S = "client", "server"
 
 
+CLOSE = ((12, S), (14, C))   # close_notify alerts, encrypted: (frame, sender)
+
+
+def alerts(frames):
+    return [(f, "Alert", who, None, True) for f, who in frames]
+
+
 def tls12_full(ch=4, sh=6, server_flight=(("Certificate", 6, 3), ("ServerKeyExchange", 6, 4),
                ("ServerHelloDone", 6, 6)), client_flight=8, server_finish=9, app=(10, 11),
-               ticket=True):
+               ticket=True, close=CLOSE):
     """A full TLS 1.2 handshake: (frame, msg, sender, step, encrypted without keys)."""
     seq = [(ch, "ClientHello", C, 1, False), (sh, "ServerHello", S, 2, False)]
     seq += [(f, m, S, step, False) for m, f, step in server_flight]
@@ -27,31 +34,57 @@ def tls12_full(ch=4, sh=6, server_flight=(("Certificate", 6, 3), ("ServerKeyExch
     seq += [(server_finish, "ChangeCipherSpec", S, 12, False),
             (server_finish, "Finished", S, 13, True),
             (app[0], "ApplicationData", C, 14, False), (app[1], "ApplicationData", S, 14, False)]
-    return seq
+    return seq + alerts(close)
 
 
-def tls12_resumed(ch=21, sh=23, client_finish=25, app=(26, 28)):
-    """Abbreviated handshake: the server changes cipher first; no full-flow steps."""
+def tls12_resumed(ch=21, sh=23, client_finish=25, app=(26, 28), close=((29, S), (31, C))):
+    """Abbreviated handshake (docs/flows.md B): the server changes cipher first."""
     return [(ch, "ClientHello", C, 1, False), (sh, "ServerHello", S, 2, False),
-            (sh, "ChangeCipherSpec", S, None, False), (sh, "Finished", S, None, True),
-            (client_finish, "ChangeCipherSpec", C, None, False),
-            (client_finish, "Finished", C, None, True),
-            (app[0], "ApplicationData", C, None, False), (app[1], "ApplicationData", S, None, False)]
+            (sh, "ChangeCipherSpec", S, 3, False), (sh, "Finished", S, 4, True),
+            (client_finish, "ChangeCipherSpec", C, 5, False),
+            (client_finish, "Finished", C, 6, True),
+            (app[0], "ApplicationData", C, 7, False),
+            (app[1], "ApplicationData", S, 7, False)] + alerts(close)
 
 
-TLS13_HELLOS = [(4, "ClientHello", C, 1, False), (6, "ServerHello", S, 2, False),
-                (6, "ChangeCipherSpec", S, None, False), (8, "ChangeCipherSpec", C, None, False)]
-TLS13_DECRYPTED = [(6, "EncryptedExtensions", S, None), (6, "Certificate", S, None),
-                   (6, "CertificateVerify", S, None), (6, "Finished", S, None),
-                   (8, "Finished", C, None), (10, "NewSessionTicket", S, None),
-                   (11, "NewSessionTicket", S, None)]
-HRR_HELLOS = [(4, "ClientHello", C, 1, False), (6, "HelloRetryRequest", S, None, False),
-              (6, "ChangeCipherSpec", S, None, False), (8, "ChangeCipherSpec", C, None, False),
-              (8, "ClientHello", C, None, False), (9, "ServerHello", S, None, False)]
-HRR_DECRYPTED = [(9, "EncryptedExtensions", S, None), (9, "Certificate", S, None),
-                 (9, "CertificateVerify", S, None), (9, "Finished", S, None),
-                 (10, "Finished", C, None), (12, "NewSessionTicket", S, None),
-                 (13, "NewSessionTicket", S, None)]
+# TLS 1.3 (docs/flows.md C and D): without keys only the hellos and the
+# compatibility ChangeCipherSpecs are readable; each side's first encrypted
+# record is surely handshake, the rest of its first flight cannot be told.
+def tls13_nokeys(hello, first_server, server_records, client_frame, client_records, ccs_step):
+    return hello + [(first_server, "EncryptedHandshake", S, None, True)] + \
+        [(first_server, "EncryptedRecord", S, None, True)] * server_records + \
+        ([(client_frame, "ChangeCipherSpec", C, ccs_step, False)] if ccs_step else []) + \
+        [(client_frame, "EncryptedHandshake", C, None, True)] + client_records
+
+
+TLS13 = {
+    "nokeys": tls13_nokeys(
+        [(4, "ClientHello", C, 1, False), (6, "ServerHello", S, 2, False),
+         (6, "ChangeCipherSpec", S, 3, False)], 6, 3, 8,
+        [(9, "EncryptedRecord", C, None, True)], ccs_step=9),
+    "keys": [(4, "ClientHello", C, 1, False), (6, "ServerHello", S, 2, False),
+             (6, "ChangeCipherSpec", S, 3, False), (6, "EncryptedExtensions", S, 4, False),
+             (6, "Certificate", S, 6, False), (6, "CertificateVerify", S, 7, False),
+             (6, "Finished", S, 8, False), (8, "ChangeCipherSpec", C, 9, False),
+             (8, "Finished", C, 12, False), (9, "ApplicationData", C, 14, False),
+             (10, "NewSessionTicket", S, 13, False), (11, "NewSessionTicket", S, 13, False),
+             (13, "ApplicationData", S, 14, False),
+             (14, "Alert", S, None, False), (16, "Alert", C, None, False)],
+}
+HRR_HELLOS = [(4, "ClientHello", C, 1, False), (6, "HelloRetryRequest", S, 2, False),
+              (6, "ChangeCipherSpec", S, 3, False), (8, "ChangeCipherSpec", C, 4, False),
+              (8, "ClientHello", C, 5, False), (9, "ServerHello", S, 6, False)]
+TLS13_HRR = {
+    "nokeys": tls13_nokeys(HRR_HELLOS, 9, 3, 10, [(11, "EncryptedRecord", C, None, True)],
+                           ccs_step=None),
+    "keys": HRR_HELLOS + [
+        (9, "EncryptedExtensions", S, 7, False), (9, "Certificate", S, 9, False),
+        (9, "CertificateVerify", S, 10, False), (9, "Finished", S, 11, False),
+        (10, "Finished", C, 14, False), (11, "ApplicationData", C, 16, False),
+        (12, "NewSessionTicket", S, 15, False), (13, "NewSessionTicket", S, 15, False),
+        (15, "ApplicationData", S, 16, False),
+        (16, "Alert", S, None, False), (18, "Alert", C, None, False)],
+}
 
 # capture -> list of connections, each a list of
 # (frame, msg, sender, step, encrypted without keys); for TLS 1.3 a pair
@@ -59,33 +92,36 @@ HRR_DECRYPTED = [(9, "EncryptedExtensions", S, None), (9, "Certificate", S, None
 SPECS = {
     "tls12-ecdhe-rsa.pcapng": [tls12_full()],
     "tls12-ticket.pcapng": [tls12_full()],
-    "tls12-gnutls.pcapng": [tls12_full()],
+    "tls12-gnutls.pcapng": [tls12_full(close=((13, C), (14, S)))],
     "tls12-maxfrag.pcapng": [tls12_full()],
     "tls12-coalesced.pcapng": [tls12_full()],
     "tls12-port8443.pcapng": [tls12_full()],
     "tls12-rsa.pcapng": [tls12_full(server_flight=(("Certificate", 6, 3), ("ServerHelloDone", 6, 6)))],
     "tls12-dhe.pcapng": [tls12_full(server_flight=(("Certificate", 6, 3), ("ServerKeyExchange", 8, 4),
                                                    ("ServerHelloDone", 8, 6)),
-                                    client_flight=10, server_finish=11, app=(12, 13))],
+                                    client_flight=10, server_finish=11, app=(12, 13),
+                                    close=((14, S), (16, C)))],
     "tls12-long-chain.pcapng": [tls12_full(server_flight=(("Certificate", 10, 3),
                                                           ("ServerKeyExchange", 12, 4),
                                                           ("ServerHelloDone", 12, 6)),
-                                           client_flight=14, server_finish=15, app=(16, 17))],
+                                           client_flight=14, server_finish=15, app=(16, 17),
+                                           close=((18, S), (20, C)))],
     "tls12-client-cert.pcapng": [tls12_full(
         server_flight=(("Certificate", 8, 3), ("ServerKeyExchange", 8, 4),
                        ("CertificateRequest", 8, 5), ("ServerHelloDone", 8, 6)),
         client_flight=[("Certificate", 11, 7), ("ClientKeyExchange", 11, 8),
                        ("CertificateVerify", 11, 9)],
-        server_finish=13, app=(14, 15))],
+        server_finish=13, app=(14, 15), close=((16, S), (18, C)))],
     "tls12-no-ticket-two-conns.pcapng": [
         tls12_full(ticket=False),
         tls12_full(ch=21, sh=23, server_flight=(("Certificate", 23, 3), ("ServerKeyExchange", 23, 4),
                                                 ("ServerHelloDone", 23, 6)),
-                   client_flight=25, server_finish=26, app=(27, 28), ticket=False)],
+                   client_flight=25, server_finish=26, app=(27, 28), ticket=False,
+                   close=((29, S), (31, C)))],
     "tls12-resumed-id.pcapng": [tls12_full(ticket=False), tls12_resumed()],
     "tls12-resumed-ticket.pcapng": [tls12_full(), tls12_resumed()],
-    "tls13.pcapng": [(TLS13_HELLOS, TLS13_DECRYPTED)],
-    "tls13-hrr.pcapng": [(HRR_HELLOS, HRR_DECRYPTED)],
+    "tls13.pcapng": [TLS13],
+    "tls13-hrr.pcapng": [TLS13_HRR],
 }
 
 SCOPE = {"tls12-port8443.pcapng": ["-o", "tlstutor.ports:8443"]}
@@ -95,12 +131,8 @@ def expected(pcap, with_keys):
     """(frame, msg, sender, seq, step, encrypted, conn), seq counted per connection."""
     out = []
     for conn, spec in enumerate(SPECS[pcap], start=1):
-        if isinstance(spec, tuple):   # TLS 1.3: keys add messages, in frame order
-            plain, decrypted = spec
-            rows = list(plain) + ([(*d, False) for d in decrypted] if with_keys else [])
-            order = {r: i for i, r in enumerate(plain)}
-            # within a frame, decrypted messages follow the plain ones
-            rows.sort(key=lambda r: (r[0], order.get(r, len(plain))))
+        if isinstance(spec, dict):   # TLS 1.3: the keys change what can be seen
+            rows = spec["keys" if with_keys else "nokeys"]
         else:
             rows = spec
         for seq, (frame, msg, sender, step, enc) in enumerate(rows, start=1):
@@ -163,7 +195,7 @@ def test_exact_says(tshark, lang, col):
 
 
 @pytest.mark.parametrize("lang,keylog,expert", [
-    ("en", "tshark -o tls.keylog_file:FILE", "load a key log to see it"),
+    ("en", "tshark -o tls.keylog_file:FILE", "load a key log to see them"),
     ("ja", "鍵ログを読み込みます", "鍵ログを読み込んでください")])
 def test_encrypted_finished_says_how_to_see_it(tshark, lang, keylog, expert):
     msgs = tshark.messages("tls12-ecdhe-rsa.pcapng", lang=lang)
@@ -171,29 +203,82 @@ def test_encrypted_finished_says_how_to_see_it(tshark, lang, keylog, expert):
     assert [m.encrypted for m in fins] == [True, True]
     for m in fins:
         assert keylog in m.explain
-        assert any(expert in e for e in m.expert)
+    # The hint to load keys comes once per connection, on its first encrypted message.
+    hints = [m for m in msgs for e in m.expert if expert in e]
+    assert hints == [fins[0]]
     with_keys = tshark.messages("tls12-ecdhe-rsa.pcapng", keys="tls12-ecdhe-rsa.keys", lang=lang)
     for m in with_keys:
         assert not m.encrypted and not m.expert
 
 
-@pytest.mark.parametrize("lang,note", [("en", "abbreviated handshake"), ("ja", "簡略化ハンドシェイク")])
-def test_resumed_connection_says_why_no_steps(tshark, lang, note):
-    msgs = [m for m in tshark.messages("tls12-resumed-id.pcapng", lang=lang) if m.conn == 2]
-    for m in msgs:
-        if m.step is None:
-            assert note in m.explain, m
+def fields(tshark, pcap, *names, keys=None, lang=None):
+    args = ["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "fields", "-E", "occurrence=a",
+            "-E", "aggregator=|", "-e", "frame.number", *sum((["-e", n] for n in names), [])]
+    out = tshark.run(args + tshark.opts(keys, lang)).stdout
+    return [line.split("\t") for line in out.splitlines()]
 
 
-@pytest.mark.parametrize("lang,note", [("en", "TLS 1.3"), ("ja", "TLS 1.3")])
-def test_tls13_messages_say_why_no_steps(tshark, lang, note):
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_flow_names(tshark, lang):
+    flows = {
+        "tls12-ecdhe-rsa.pcapng": {"en": ["TLS 1.2 full handshake"], "ja": ["TLS 1.2 完全なハンドシェイク"]},
+        "tls12-client-cert.pcapng": {"en": ["TLS 1.2 full handshake",
+                                            "TLS 1.2 full handshake, client authenticated"],
+                                     "ja": ["TLS 1.2 完全なハンドシェイク",
+                                            "TLS 1.2 完全なハンドシェイク、クライアント認証あり"]},
+        "tls12-resumed-id.pcapng": {"en": ["TLS 1.2 full handshake", "TLS 1.2 resumed by session ID"],
+                                    "ja": ["TLS 1.2 完全なハンドシェイク", "TLS 1.2 セッションIDによる再開"]},
+        "tls12-resumed-ticket.pcapng": {"en": ["TLS 1.2 full handshake", "TLS 1.2 resumed by session ticket"],
+                                        "ja": ["TLS 1.2 完全なハンドシェイク", "TLS 1.2 セッションチケットによる再開"]},
+        "tls13.pcapng": {"en": ["TLS 1.3 full handshake"], "ja": ["TLS 1.3 完全なハンドシェイク"]},
+        "tls13-hrr.pcapng": {"en": ["TLS 1.3 full handshake with HelloRetryRequest"],
+                             "ja": ["TLS 1.3 HelloRetryRequestを伴う完全なハンドシェイク"]},
+    }
+    for pcap, names in flows.items():
+        seen = []
+        for row in fields(tshark, pcap, "tlstutor.flow", lang=lang):
+            for flow in row[1].split("|") if row[1] else []:
+                if flow not in seen:
+                    seen.append(flow)
+        assert seen == names[lang], pcap
+
+
+def test_version_chosen_on_server_hello(tshark):
+    rows = fields(tshark, "tls13.pcapng", "tlstutor.msg", "tlstutor.version")
+    assert [r for r in rows if r[2]] == [["6", "ServerHello|ChangeCipherSpec|EncryptedHandshake|"
+                                          "EncryptedRecord|EncryptedRecord|EncryptedRecord", "TLS 1.3"]]
+    sh = [m for m in tshark.messages("tls13.pcapng") if m.msg == "ServerHello"][0]
+    assert "legacy_version" in sh.explain and "supported_versions" in sh.explain
+    rows = fields(tshark, "tls12-rsa.pcapng", "tlstutor.version")
+    assert [r for r in rows if r[1]] == [["6", "TLS 1.2"]]
+
+
+@pytest.mark.parametrize("lang,texts", [
+    ("en", {"SKE": "No ServerKeyExchange (step 4)", "CR": "No CertificateRequest",
+            "CC": "No client Certificate or CertificateVerify"}),
+    ("ja", {"SKE": "ServerKeyExchange(手順4)なし", "CR": "CertificateRequestなし",
+            "CC": "クライアントのCertificateとCertificateVerifyなし"})])
+def test_skipped_steps(tshark, lang, texts):
+    def skipped(pcap):
+        rows = fields(tshark, pcap, "tlstutor.msg", "tlstutor.skipped", lang=lang)
+        return [(r[0], [x[:len(t)] for x in r[2].split("|") if x for t in texts.values() if x.startswith(t)])
+                for r in rows if r[2]]
+    assert skipped("tls12-rsa.pcapng") == [("6", [texts["SKE"], texts["CR"]]), ("8", [texts["CC"]])]
+    assert skipped("tls12-ecdhe-rsa.pcapng") == [("6", [texts["CR"]]), ("8", [texts["CC"]])]
+    assert skipped("tls12-client-cert.pcapng") == []
+    resumed = fields(tshark, "tls12-resumed-id.pcapng", "tlstutor.skipped", lang=lang)
+    assert [r[0] for r in resumed if r[1] and ("resumed" in r[1] or "再開" in r[1])] == ["23"]
+
+
+@pytest.mark.parametrize("lang,compat,encrypted", [
+    ("en", "middlebox", "travels encrypted"), ("ja", "ミドルボックス", "暗号化されて送られる")])
+def test_tls13_texts_explain_the_differences(tshark, lang, compat, encrypted):
     msgs = tshark.messages("tls13.pcapng", keys="tls13.keys", lang=lang)
-    for m in msgs:
-        if m.step is None and m.msg not in ("NewSessionTicket",):
-            assert note in m.explain, m
-    assert [m.msg for m in msgs if m.msg == "ChangeCipherSpec"] == ["ChangeCipherSpec"] * 2
-    compat = {"en": "middlebox", "ja": "ミドルボックス"}[lang]
     assert all(compat in m.explain for m in msgs if m.msg == "ChangeCipherSpec")
+    cert = [m for m in msgs if m.msg == "Certificate"][0]
+    assert encrypted in cert.explain
+    sh = [m for m in msgs if m.msg == "ServerHello"][0]
+    assert "key_share" in sh.explain
 
 
 def test_capture_starting_mid_handshake(tshark):
@@ -208,7 +293,8 @@ def test_capture_starting_mid_handshake(tshark):
         ("ClientKeyExchange", C, None, False), ("ChangeCipherSpec", C, None, False),
         ("Finished", C, None, True), ("NewSessionTicket", S, None, False),
         ("ChangeCipherSpec", S, None, False), ("Finished", S, None, True),
-        ("ApplicationData", C, None, False), ("ApplicationData", S, None, False)]
+        ("ApplicationData", C, None, False), ("ApplicationData", S, None, False),
+        ("Alert", S, None, True), ("Alert", C, None, True)]
     assert "does not show this connection's ClientHello" in msgs[0].explain
     assert any("starts after" in e for e in msgs[0].expert)
     assert sum(1 for m in msgs for e in m.expert if "starts after" in e) == 1

@@ -9,7 +9,8 @@ FIELDS = {
     "tlstutor.sender": "FT_STRING", "tlstutor.seq": "FT_UINT32",
     "tlstutor.step": "FT_UINT32", "tlstutor.says": "FT_STRING",
     "tlstutor.explain": "FT_STRING", "tlstutor.encrypted": "FT_BOOLEAN",
-    "tlstutor.conn": "FT_UINT32",
+    "tlstutor.conn": "FT_UINT32", "tlstutor.version": "FT_STRING",
+    "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
 }
 
 
@@ -34,9 +35,9 @@ def test_field_and_expert_names_unique(tshark):
     assert len(tutor) == len(set(tutor))
     # Expert infos are registered as fields too (Analyze > Expert Information).
     experts = [n for n in tutor if n.startswith("tlstutor.expert.")]
-    assert sorted(experts) == ["tlstutor.expert.cannot_tell",
-                                             "tlstutor.expert.encrypted",
-                                             "tlstutor.expert.midstream"]
+    assert sorted(experts) == ["tlstutor.expert.cannot_tell", "tlstutor.expert.deprecated",
+                               "tlstutor.expert.failed", "tlstutor.expert.keylog",
+                               "tlstutor.expert.midstream"]
 
 
 def test_preferences(tshark):
