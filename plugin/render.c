@@ -42,7 +42,7 @@ void render_register(int proto)
         { &hf_seq, { "Position in connection", "tlstutor.seq", FT_UINT32, BASE_DEC, NULL, 0x0,
             "Position of the message in this connection's handshake: 1, 2, 3, ...", HFILL } },
         { &hf_step, { "Step", "tlstutor.step", FT_UINT32, BASE_DEC, NULL, 0x0,
-            "Step of the classic TLS 1.2 walk-through (1 ClientHello ... 14 application data); absent where the message has no such step", HFILL } },
+            "Step of this handshake's numbered flow (TLS 1.2: 1 ClientHello ... 14 application data; others in docs/flows.md); absent where the message has no step", HFILL } },
         { &hf_says, { "Says", "tlstutor.says", FT_STRING, BASE_NONE, NULL, 0x0,
             "The message as one conversational line", HFILL } },
         { &hf_explain, { "Explanation", "tlstutor.explain", FT_STRING, BASE_NONE, NULL, 0x0,

@@ -34,6 +34,24 @@ int main(void)
     for (int id = 0; id < TT_PHRASE_COUNT; id++)
         for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
             bad += check("phrase", id, 0, lang, tt_phrase(id, lang));
+    for (int i = 0; i < tt_alert_count(); i++) {
+        int code = tt_alert_code(i);
+        bad += check("alert name", code, 0, TT_LANG_EN, tt_alert_name(code));
+        for (int lang = 0; lang < TT_LANG_COUNT; lang++, n += 2) {
+            bad += check("alert says", code, 1, lang, tt_alert_text(code, TT_PART_SAYS, lang));
+            bad += check("alert explain", code, 2, lang, tt_alert_text(code, TT_PART_EXPLAIN, lang));
+        }
+        for (int j = 0; j < i; j++)
+            if (tt_alert_code(j) == code) {
+                printf("FAIL alert %d twice\n", code);
+                bad++;
+            }
+    }
+    if (tt_alert_name(40) == NULL || strcmp(tt_alert_name(40), "handshake_failure") != 0 ||
+        tt_alert_name(255) != NULL) {
+        printf("FAIL alert lookup\n");
+        bad++;
+    }
     for (int id = 0; id < TT_MSG_COUNT; id++, n++)
         bad += check("msg", id, 0, TT_LANG_EN, tt_msg_name(id));
     if (strcmp(tt_text(TT_TEXT_COUNT, TT_PART_SAYS, TT_LANG_EN), "?") != 0) {
