@@ -1,0 +1,87 @@
+"""docs/flows.md is what the tutor does: every step the tutor gives on every
+bundled capture (with and without keys) is the message the document lists
+under that number for that flow, and the Japanese half numbers the same
+steps as the English half."""
+import re
+
+import pytest
+
+from tshark import ROOT
+from test_unchanged import CAPTURES, keys_of
+
+DOC = (ROOT / "docs" / "flows.md").read_text()
+ENGLISH, JAPANESE = DOC.split("\n# 日本語", 1)
+
+
+def sections(text):
+    """heading -> list of (number, line) of its numbered list."""
+    out = {}
+    for part in re.split(r"\n## ", text)[1:]:
+        heading, _, body = part.partition("\n")
+        out[heading] = [(int(n), line) for n, line in re.findall(r"^(\d+)\. (.*)$", body, re.M)]
+    return out
+
+
+def english_flows():
+    """flow name (as tlstutor.flow shows it) -> {step: (msg, sender)}."""
+    flows = {}
+    for heading, items in sections(ENGLISH).items():
+        names = re.findall(r"`([^`]+)`", heading)
+        if not items or not names:
+            continue
+        steps = {}
+        for n, line in items:
+            m = re.match(r"([A-Za-z]+)(?: \(([a-z]+))?", line)
+            msg = "ApplicationData" if line.startswith("Application data") else m.group(1)
+            steps[n] = (msg, m.group(2))
+        for name in names:
+            flows[name] = steps
+    return flows
+
+
+FLOWS = english_flows()
+
+
+def test_document_has_every_flow():
+    assert set(FLOWS) >= {"TLS 1.2 full handshake", "TLS 1.2 resumed by session ID",
+                          "TLS 1.2 resumed by session ticket", "TLS 1.3 full handshake",
+                          "TLS 1.3 full handshake with HelloRetryRequest",
+                          "TLS 1.3 resumed with a pre-shared key (PSK)"}
+    assert [n for n, _ in sections(ENGLISH)["A. `TLS 1.2 full handshake`"]] == list(range(1, 15))
+
+
+def test_japanese_numbers_the_same_steps():
+    en = [[n for n, _ in items] for items in sections(ENGLISH).values() if items]
+    ja = [[n for n, _ in items] for items in sections(JAPANESE).values() if items]
+    assert en == ja
+
+
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_steps_match_the_document(tshark, pcap, with_keys):
+    extra = ["-o", "tlstutor.ports:443,8443"]
+    args = ["-r", tshark.pcap(pcap), "-Y", "tlstutor.step", "-T", "pdml", *extra,
+            *tshark.opts(keys_of(pcap) if with_keys else None)]
+    from tshark import parse_pdml
+    msgs = parse_pdml(tshark.run(args).stdout)
+    flows = tshark.run(["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "fields",
+                        "-E", "occurrence=a", "-E", "aggregator=|", "-e", "frame.number",
+                        "-e", "tlstutor.msg", "-e", "tlstutor.flow", *extra,
+                        *tshark.opts(keys_of(pcap) if with_keys else None)]).stdout
+    flow_of = {}
+    for line in flows.splitlines():
+        frame, names, fl = (line.split("\t") + ["", ""])[:3]
+        flow_of[int(frame)] = fl.split("|") if fl else []
+    checked = 0
+    for m in msgs:
+        if m.step is None or m.step == 1 and m.msg == "ClientHello":
+            continue
+        frame_flows = [f.split(",")[0].split("、")[0] for f in flow_of.get(m.frame, [])]
+        assert frame_flows, m
+        for flow in set(frame_flows):
+            doc = FLOWS[flow]
+            msg, sender = doc[m.step]
+            assert msg == m.msg, (flow, m)
+            assert sender in (None, m.sender, "either"), (flow, m)
+        checked += 1
+    assert checked > 0
