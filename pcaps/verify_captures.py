@@ -28,7 +28,7 @@ CLIENT_IP, SERVER_IP = "192.0.2.1", "192.0.2.2"
 HRR_RANDOM = "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"
 SIZE_LIMIT = 30000
 
-HS_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessionTicket",
+HS_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessionTicket", 5: "EndOfEarlyData",
             8: "EncryptedExtensions", 11: "Certificate", 12: "ServerKeyExchange",
             13: "CertificateRequest", 14: "ServerHelloDone", 15: "CertificateVerify",
             16: "ClientKeyExchange", 20: "Finished", 24: "KeyUpdate"}
@@ -36,6 +36,10 @@ CT_NAMES = {20: "CCS", 21: "Alert", 22: "HS", 23: "AppData"}
 
 FULL_ECDHE = [1, 2, 11, 12, 14, 16, 20, 4, 20]
 FULL_NO_TICKET = [1, 2, 11, 12, 14, 16, 20, 20]
+TLS13_FULL = [1, 2, 8, 11, 15, 20, 20, 4, 4]
+TLS13_PSK = [1, 2, 8, 20, 20, 4]
+ALERT_NAMES = {0: "close_notify", 40: "handshake_failure", 48: "unknown_ca", 50: "decode_error",
+               70: "protocol_version"}
 
 
 def tls12_nokeys(types):
@@ -130,6 +134,123 @@ CAPTURES = [
               "`-sess_out`. Connection 2: `-sess_in`, the client sends the ticket in its "
               "ClientHello, the server accepts it: abbreviated handshake, no new ticket.",
          cipher="0xc02f", keys=FULL_ECDHE + [1, 2, 20, 20], conns=2, check="resumed"),
+    # ---- Added later (make_captures.sh --new makes only these) ----
+    dict(name="tls13-client-auth", title="TLS 1.3, client certificate",
+         text="`s_server -Verify 1`: the server's encrypted flight carries a CertificateRequest "
+              "after EncryptedExtensions; the client answers with Certificate, CertificateVerify "
+              "and Finished (all encrypted with the handshake keys). Without keys the server's "
+              "CertificateRequest and the client's certificate are invisible.",
+         cipher="0x1302", version="1.3", keys=[1, 2, 8, 13, 11, 15, 20, 11, 15, 20, 4, 4], nokeys=[1, 2]),
+    dict(name="tls13-psk", title="TLS 1.3, resumption with a PSK (two connections)",
+         text="Connection 1: full TLS 1.3 handshake, the client saves the last NewSessionTicket "
+              "(`-sess_out`). Connection 2: `-sess_in`, the client offers the ticket as a PSK "
+              "(pre_shared_key extension, psk_dhe_ke), the server accepts (pre_shared_key in its "
+              "ServerHello): no Certificate, no CertificateVerify; the server issues one new ticket.",
+         cipher="0x1302", version="1.3", keys=TLS13_FULL + TLS13_PSK, nokeys=[1, 2, 1, 2], conns=2,
+         check="psk"),
+    dict(name="tls13-early-data", title="TLS 1.3, 0-RTT early data",
+         text="`s_server -early_data` in its default mode (it does not read early data with "
+              "`-HTTP`; it sends what arrives on its stdin, here a FIFO the script writes the reply "
+              "into). Connection 1: full handshake, ticket saved. Connection 2: `-sess_in` and "
+              "`-early_data early.txt`: the ClientHello (early_data extension) is followed in the "
+              "same TCP segment by a ChangeCipherSpec and the GET request as 0-RTT Application "
+              "Data (encrypted with the client_early_traffic_secret); the server accepts "
+              "(early_data in EncryptedExtensions), the client sends EndOfEarlyData then Finished. "
+              "In both connections the client sends the first close_notify (its stdin ends).",
+         cipher="0x1302", version="1.3", keys=TLS13_FULL + [1, 2, 8, 20, 5, 20, 4],
+         nokeys=[1, 2, 1, 2], conns=2, check="early_data"),
+    dict(name="tls13-keyupdate", title="TLS 1.3, KeyUpdate",
+         text="After the handshake the client gets the line `K` on its stdin (s_client command: "
+              "KeyUpdate with update_requested) and sends a KeyUpdate, then the GET request under "
+              "its next traffic key. The server answers the request for an update with its own "
+              "KeyUpdate (update_not_requested) before the HTTP response. Both KeyUpdates and "
+              "everything after them decrypt with the key log (Wireshark derives the next "
+              "secrets itself; the key log holds only *_TRAFFIC_SECRET_0).",
+         cipher="0x1302", version="1.3", keys=TLS13_FULL + [24, 24], nokeys=[1, 2], check="keyupdate"),
+    dict(name="tls12-renegotiation", title="TLS 1.2, client-initiated renegotiation",
+         text="After the handshake the client gets the line `R` on its stdin (s_client command: "
+              "renegotiate): a second full handshake (ClientHello ... Finished, with a new "
+              "NewSessionTicket) runs inside the encrypted connection, then the HTTP exchange. "
+              "OpenSSL 3 servers refuse client-initiated renegotiation unless "
+              "`-client_renegotiation`. Without keys the whole second handshake is \"Encrypted "
+              "Handshake Message\" plus a ChangeCipherSpec in each direction. The key log has two "
+              "CLIENT_RANDOM lines, one per handshake.",
+         cipher="0xc02f", keys=FULL_ECDHE * 2, nokeys=[1, 2, 11, 12, 14, 16, 4], finished=4, handshakes=2,
+         check="renegotiation"),
+    dict(name="tls12-hello-request", title="TLS 1.2, server-initiated renegotiation (HelloRequest)",
+         text="s_server in its default mode (stdin from a FIFO). After the GET arrives the server "
+              "gets the line `r` (s_server command: renegotiate): it sends an encrypted "
+              "HelloRequest; the client answers with a new ClientHello offering its session "
+              "ticket and the server resumes it, so the renegotiation is abbreviated (ServerHello, "
+              "ChangeCipherSpec, Finished; ChangeCipherSpec, Finished). Then the server sends the "
+              "reply. The client sends the first close_notify. Two CLIENT_RANDOM lines in the key log (the "
+              "second handshake has its own randoms, same master secret).",
+         cipher="0xc02f", keys=FULL_ECDHE + [0, 1, 2, 20, 20], nokeys=[1, 2, 11, 12, 14, 16, 4],
+         finished=4, handshakes=2, check="hello_request"),
+    dict(name="tls12-alert-handshake-failure", title="TLS 1.2, fatal handshake_failure alert (no shared cipher suite)",
+         text="The server allows only ECDHE-RSA-AES128-GCM-SHA256, the client offers only "
+              "ECDHE-RSA-AES256-GCM-SHA384 (and the signalling suite TLS_EMPTY_RENEGOTIATION_INFO_SCSV): the server "
+              "answers the ClientHello with a plaintext fatal alert handshake_failure (40) and "
+              "closes; no ServerHello. The key log is empty (just OpenSSL's comment line): no "
+              "secret was ever derived. No close_notify; FIN both ways (in either order).",
+         cipher=None, keys=[1], nokeys=[1], finished=0, handshakes=0, http=False,
+         alerts=[("S", 40)]),
+    dict(name="tls12-alert-unknown-ca", title="TLS 1.2, fatal unknown_ca alert from the client",
+         text="The client verifies the server against `tutor-other-ca` (`-CAfile other-ca.pem "
+              "-verify_return_error`), which did not sign the server's certificate: after the "
+              "server's first flight the client sends a plaintext fatal alert unknown_ca (48) "
+              "instead of its ClientKeyExchange, and closes. Empty key log.",
+         cipher="0xc02f", keys=[1, 2, 11, 12, 14], nokeys=[1, 2, 11, 12, 14], finished=0, handshakes=0,
+         http=False, alerts=[("C", 48)]),
+    dict(name="tls13-alert-protocol-version", title="TLS 1.3-only server, TLS 1.2-only client: protocol_version alert",
+         text="`s_server -tls1_3`, `s_client -tls1_2`: the ClientHello has no supported_versions "
+              "extension (legacy version TLS 1.2 only), the server answers with a plaintext fatal "
+              "alert protocol_version (70). No ServerHello, empty key log, FIN both ways.",
+         cipher=None, keys=[1], nokeys=[1], finished=0, handshakes=0, http=False,
+         alerts=[("S", 70)]),
+    dict(name="tls12-closed-mid-handshake", title="TLS 1.2, client closes TCP after the server's first flight",
+         text="`hello_then_close.py`: Python's ssl module (OpenSSL) builds a real ClientHello in "
+              "memory, the script sends it, reads the server's flight up to ServerHelloDone, then "
+              "closes its sending side (FIN) without ClientKeyExchange and without any alert. The "
+              "server runs with `-ignore_unexpected_eof`: by default OpenSSL 3 answers that FIN "
+              "with a fatal decode_error alert (50); with the option it just closes (FIN). No "
+              "alert at all in the file. The key log holds only Python's comment line: the client "
+              "never derived a secret.",
+         cipher="0xc02f", keys=[1, 2, 11, 12, 14], nokeys=[1, 2, 11, 12, 14], finished=0, handshakes=0,
+         http=False, alerts=[], check="closed_mid"),
+    dict(name="tls10", title="TLS 1.0, ECDHE-RSA-AES128-SHA",
+         text="`-tls1` on both sides, `@SECLEVEL=0` (OpenSSL 3 refuses TLS 1.0 otherwise: its "
+              "ServerKeyExchange signature is MD5+SHA-1). Record versions 0x0301, AES-128-CBC with "
+              "HMAC-SHA1, encrypt_then_mac negotiated (OpenSSL's default for CBC suites). Each "
+              "Application Data write becomes two records (OpenSSL's empty-fragment countermeasure "
+              "against BEAST: the first record holds no data, only padding and MAC).",
+         cipher="0xc013", version="1.0", keys=FULL_ECDHE),
+    dict(name="tls11", title="TLS 1.1, ECDHE-RSA-AES128-SHA",
+         text="`-tls1_1` on both sides, `@SECLEVEL=0`. Record versions 0x0302; CBC records carry an "
+              "explicit IV, so no empty-fragment record as in TLS 1.0. encrypt_then_mac negotiated.",
+         cipher="0xc013", version="1.1", keys=FULL_ECDHE),
+    dict(name="tls13-gnutls", title="TLS 1.3, GnuTLS (gnutls-serv + gnutls-cli)",
+         text="GnuTLS 3.7.9 on both sides, TLS 1.3 only, otherwise defaults: the client sends key "
+              "shares for SECP256R1 and X25519, the server picks SECP256R1; "
+              "TLS_AES_256_GCM_SHA384; CertificateVerify rsa_pss_rsae_sha256. Unlike OpenSSL, the "
+              "server's ServerHello + ChangeCipherSpec and its encrypted flight may go in separate "
+              "TCP segments, and the client sends its ChangeCipherSpec in a segment of its own. "
+              "Two NewSessionTickets in one segment; GnuTLS may send them before the client's "
+              "Finished arrives (a race: both orders are accepted by the checks). Echo mode "
+              "(the server's Application Data is the request echoed back), the client closes "
+              "after 1 s. SSLKEYLOGFILE key log.",
+         cipher="0x1302", version="1.3", keys=TLS13_FULL, nokeys=[1, 2],
+         alt_keys=[[1, 2, 8, 11, 15, 20, 4, 4, 20]]),
+    dict(name="tls13-gnutls-hrr", title="TLS 1.3, GnuTLS with HelloRetryRequest",
+         text="gnutls-serv allows only SECP256R1; gnutls-cli prefers X25519, SECP384R1, SECP256R1 "
+              "and sends key shares for its first two groups of different kinds (X25519, "
+              "SECP384R1) only: HelloRetryRequest, then the server's compatibility "
+              "ChangeCipherSpec, a second ClientHello with a SECP256R1 share, the server's flight "
+              "(no second ChangeCipherSpec). Here the server's two NewSessionTickets come before "
+              "the client's Finished, which shares a TCP segment with the GET request (a race: "
+              "both orders are accepted by the checks).",
+         cipher="0x1302", version="1.3", keys=[1, 2, 1, 2, 8, 11, 15, 20, 4, 4, 20],
+         alt_keys=[[1, 2, 1, 2, 8, 11, 15, 20, 20, 4, 4]], nokeys=[1, 2, 1, 2], check="hrr"),
 ]
 
 
@@ -274,22 +395,33 @@ def check_capture(ts, d, spec, problems):
     rsts = ts.fields(pcap, None, ["frame.number"], "tcp.flags.reset == 1")
     need(len(fins) == 2 * conns and not rsts, "not closed cleanly: %d FIN, %d RST" % (len(fins), len(rsts)))
     alerts = ts.fields(pcap, keys, ["ip.src", "tls.alert_message.desc"], "tls.alert_message")
-    need(sorted(r["ip.src"] for r in alerts) == sorted([CLIENT_IP, SERVER_IP] * conns)
-         and all(r["tls.alert_message.desc"] == "0" for r in alerts),
-         "expected one close_notify from each side per connection")
+    got_alerts = sorted(("C" if r["ip.src"] == CLIENT_IP else "S", int(d))
+                        for r in alerts for d in r["tls.alert_message.desc"].split(","))
+    want_alerts = sorted(spec.get("alerts", [("C", 0), ("S", 0)] * conns))
+    need(got_alerts == want_alerts, "alerts %s, expected %s%s" % (
+        got_alerts, want_alerts, "" if "alerts" in spec else " (one close_notify from each side per connection)"))
 
     # Handshake message types in frame order.
     got_k = [t for r in with_k for t in ints(r["tls.handshake.type"])]
     got_n = [t for r in without for t in ints(r["tls.handshake.type"])]
-    need(got_k == want_keys, "with keys: handshake types %s, expected %s" % (got_k, want_keys))
+    # (alt_keys: other orders a racing peer may produce, e.g. GnuTLS's server
+    # sending its NewSessionTickets before or after the client's Finished.)
+    need(got_k in [want_keys] + spec.get("alt_keys", []),
+         "with keys: handshake types %s, expected %s" % (got_k, want_keys))
     need(got_n == want_nokeys, "without keys: handshake types %s, expected %s" % (got_n, want_nokeys))
-    need(got_k.count(20) == 2 * conns, "with keys: %d Finished, expected %d" % (got_k.count(20), 2 * conns))
+    finished = spec.get("finished", 2 * conns)
+    need(got_k.count(20) == finished, "with keys: %d Finished, expected %d" % (got_k.count(20), finished))
     need(20 not in got_n, "without keys: a Finished was visible")
 
     # Application data decrypted in both directions, only with keys.
     http_k = [r for r in with_k if r["http.request"] or r["http.response"]]
-    need({r["ip.src"] for r in http_k} == {CLIENT_IP, SERVER_IP},
-         "with keys: no decrypted HTTP in both directions")
+    if spec.get("http", True):
+        need({r["ip.src"] for r in http_k} == {CLIENT_IP, SERVER_IP},
+             "with keys: no decrypted HTTP in both directions")
+    else:
+        need(not http_k, "with keys: HTTP found in a capture without application data")
+        need(not [r for r in with_k if "23" in r["tls.record.content_type"].split(",")],
+             "Application Data records in a capture whose handshake never completes")
     need(not any(r["http.request"] or r["http.response"] for r in without),
          "without keys: HTTP visible")
 
@@ -298,19 +430,23 @@ def check_capture(ts, d, spec, problems):
                                 "tls.handshake.extensions.supported_version",
                                 "tls.handshake.session_id", "tls.handshake.random", "tls.resumed"],
                    "tls.handshake.type == 2")
+    need(bool(sh) == (spec["cipher"] is not None), "%d ServerHello, expected %s" % (
+        len(sh), "none" if spec["cipher"] is None else "some"))
+    legacy = {"1.0": "0x0301", "1.1": "0x0302"}.get(version, "0x0303")
     for r in sh:
         need(r["tls.handshake.ciphersuite"] == spec["cipher"],
              "ServerHello cipher suite %s, expected %s" % (r["tls.handshake.ciphersuite"], spec["cipher"]))
-        need(r["tls.handshake.version"] == "0x0303", "ServerHello legacy version " + r["tls.handshake.version"])
+        need(r["tls.handshake.version"] == legacy, "ServerHello legacy version " + r["tls.handshake.version"])
         sv = r["tls.handshake.extensions.supported_version"]
         need(sv == ("0x0304" if version == "1.3" else ""), "ServerHello supported_version %r" % sv)
 
     # Key log lines.
     with open(keys) as f:
         labels = [line.split()[0] for line in f if line.strip() and not line.startswith("#")]
-    if version == "1.2":
+    handshakes = spec.get("handshakes", conns)
+    if version != "1.3" or not handshakes:
         # (OpenSSL adds an "RSA" line for RSA key exchange.)
-        need([l for l in labels if l != "RSA"] == ["CLIENT_RANDOM"] * conns, "key log labels %s" % labels)
+        need([l for l in labels if l != "RSA"] == ["CLIENT_RANDOM"] * handshakes, "key log labels %s" % labels)
     else:
         need("CLIENT_HANDSHAKE_TRAFFIC_SECRET" in labels and "SERVER_TRAFFIC_SECRET_0" in labels,
              "key log labels %s" % labels)
@@ -370,8 +506,37 @@ def check_capture(ts, d, spec, problems):
     elif check == "resumed":
         need(len(sh) == 2 and sh[1]["tls.resumed"] != "" and sh[0]["tls.resumed"] == "",
              "second connection is not marked as resumed (tls.resumed)")
+    elif check in ("psk", "early_data"):
+        ext = ts.fields(pcap, None, ["frame.number", "tls.handshake.extension.type"], "tls.handshake.type == 2")
+        need(len(ext) == 2 and "41" not in ext[0]["tls.handshake.extension.type"].split(",")
+             and "41" in ext[1]["tls.handshake.extension.type"].split(","),
+             "pre_shared_key (41) should be in the second ServerHello only")
+        if check == "early_data":
+            need("CLIENT_EARLY_TRAFFIC_SECRET" in labels, "no CLIENT_EARLY_TRAFFIC_SECRET in the key log")
+            ch = [r for r in with_k if "1" in r["tls.handshake.type"].split(",")]
+            need(len(ch) == 2 and ch[1]["http.request"] != "",
+                 "the second ClientHello's frame does not carry the decrypted early GET request")
+            ee = ts.fields(pcap, keys, ["frame.number"], "tls.handshake.extension.type == 42 && tls.handshake.type == 8")
+            need(len(ee) == 1, "server did not accept early data (early_data in EncryptedExtensions)")
+    elif check == "keyupdate":
+        ku = [r["ip.src"] for r in with_k if "24" in r["tls.handshake.type"].split(",")]
+        need(ku == [CLIENT_IP, SERVER_IP], "KeyUpdate senders %s, expected client then server" % ku)
+    elif check == "renegotiation":
+        ch = [r for r in with_k if "1" in r["tls.handshake.type"].split(",")]
+        need(len(ch) == 2 and ch[1]["ip.src"] == CLIENT_IP and "23" not in ch[1]["tls.record.content_type"]
+             and ch[1]["frame.number"] not in [r["frame.number"] for r in without if "1" in r["tls.handshake.type"].split(",")],
+             "second ClientHello is not an encrypted handshake record")
+    elif check == "hello_request":
+        hr = [r["ip.src"] for r in with_k if "0" in r["tls.handshake.type"].split(",")]
+        need(hr == [SERVER_IP], "expected one HelloRequest from the server, got %s" % hr)
+    elif check == "closed_mid":
+        cli = [r for r in with_k if r["ip.src"] == CLIENT_IP and r["tcp.len"] not in ("", "0")]
+        need(len(cli) == 1 and cli[0]["tls.handshake.type"] == "1",
+             "the client sent more than its ClientHello: %s" % [r["frame.number"] for r in cli])
+        first_fin = ts.fields(pcap, None, ["ip.src"], "tcp.flags.fin == 1")
+        need(first_fin and first_fin[0]["ip.src"] == CLIENT_IP, "the client's FIN is not the first")
 
-    return dict(with_k=with_k, without=without, records=records, size=size)
+    return dict(with_k=with_k, without=without, records=records, size=size, got_k=got_k, got_n=got_n)
 
 
 def direction(r):
@@ -412,12 +577,17 @@ runs). Regenerate everything with
 
     sudo pcaps/make_captures.sh
 
-and check the committed files with `python3 pcaps/verify_captures.py --dir pcaps`.
+or only some captures with `sudo pcaps/make_captures.sh NAME...`, or only the
+captures added after the first set (from `tls13-client-auth` on in the table
+below) with `sudo pcaps/make_captures.sh --new`; the other files are then left
+byte-identical. Check the committed files with
+`python3 pcaps/verify_captures.py --dir pcaps`.
 
 Every capture is a real TLS connection between real TLS stacks (OpenSSL 3.0
-`s_server`/`s_client`, GnuTLS 3.7 `gnutls-serv`/`gnutls-cli`) on Debian 12,
-except `tls12-coalesced.pcapng`, which is a rewritten copy of
-`tls12-ecdhe-rsa.pcapng`.
+`s_server`/`s_client`, GnuTLS 3.7 `gnutls-serv`/`gnutls-cli`, and in
+`tls12-closed-mid-handshake` Python's `ssl` module, i.e. OpenSSL, driven by
+`hello_then_close.py`) on Debian 12, except `tls12-coalesced.pcapng`, which is
+a rewritten copy of `tls12-ecdhe-rsa.pcapng`.
 
 ## How the captures are made
 
@@ -440,12 +610,18 @@ except `tls12-coalesced.pcapng`, which is a rewritten copy of
 - **Traffic**: the client sends `GET /hello.txt HTTP/1.0` (Host header), the
   server answers a 15-byte `text/plain` body (`s_server -HTTP` serving a file
   that holds the whole response), then it closes: close_notify both ways, FIN both
-  ways. So every connection has Application Data in both directions.
+  ways. So every connection whose handshake completes has Application Data in
+  both directions. (Where s_server runs in its default mode instead of `-HTTP`,
+  the script writes the same file into its stdin, a FIFO; the sections below say
+  where, and when the client sends the first close_notify.) The failed handshakes (`*-alert-*`, `tls12-closed-mid-handshake`) have
+  no Application Data and no close_notify.
 - **Keys**: `<name>.keys` is the NSS key log written by the client
   (`s_client -keylogfile`, `SSLKEYLOGFILE` for gnutls-cli). Open a capture with
   `tshark -r X.pcapng -o tls.keylog_file:X.keys`, or in Wireshark set
   Preferences > Protocols > TLS > (Pre)-Master-Secret log filename. To embed
   the keys in a copy: `editcap --inject-secrets tls,X.keys X.pcapng X-dsb.pcapng`.
+  When the handshake fails before any secret exists, `X.keys` holds only the
+  comment line the stack writes when it opens the file.
 - Timestamps, TCP ports, randoms, keys and certificates change with every
   regeneration, and so can frame numbers: a pure ACK may come earlier or later,
   and in TLS 1.3 the client's first Application Data races the server's
@@ -492,9 +668,32 @@ frame whose last bytes begin such a record.
 """
 
 
-def write_readme(path, d, commands_dir, results):
+def old_commands(old_readme):
+    """{capture name: its "Made with" command block} from an existing README.md."""
+    out = {}
+    if not old_readme:
+        return out
+    with open(old_readme) as f:
+        text = f.read()
+    for sec in text.split("\n## ")[1:]:
+        name = sec.split("\n", 1)[0].strip()
+        i = sec.find("Made with")
+        j = sec.find("```sh\n", i)
+        if i < 0 or j < 0:
+            continue
+        k = sec.find("\n```", j + 6)
+        out[name] = sec[j + 6:k]
+    return out
+
+
+def write_readme(path, d, commands_dir, results, old_readme=None):
+    old = old_commands(old_readme)
+
     def slurp(name):
-        with open(os.path.join(commands_dir, name)) as f:
+        p = os.path.join(commands_dir, name)
+        if not os.path.exists(p) and name.endswith(".txt") and name[:-4] in old:
+            return old[name[:-4]]
+        with open(p) as f:
             return f.read().rstrip("\n")
     head = README_HEAD
     for key, fname in (("network", "network.txt"), ("certs", "certs.txt"), ("cnf", "openssl.cnf")):
@@ -508,23 +707,28 @@ def write_readme(path, d, commands_dir, results):
         name, res = spec["name"], results[spec["name"]]
         out.append("\n## %s\n\n" % name)
         out.append("**%s.** %s\n\n" % (spec["title"], spec["text"]))
-        want = spec["keys"]
-        nok = spec.get("nokeys", tls12_nokeys(want))
+        want, nok = res["got_k"], res["got_n"]   # (verified: the expected sequences)
         out.append("Handshake messages with keys: %s.  \n" % ", ".join(HS_NAMES[t] for t in want))
-        out.append("Without keys: %s.\n\n" % ", ".join(HS_NAMES[t] for t in nok))
+        out.append("Without keys: %s.%s\n\n" % (", ".join(HS_NAMES[t] for t in nok), "  \nAlerts: %s." % (
+            ", ".join("%s %s (%d)" % ("client" if who == "C" else "server", ALERT_NAMES[a], a)
+                      for who, a in spec["alerts"]) or "none") if "alerts" in spec else ""))
         out.append("Made with (in this order; `server$`/`client$`: run with `ip netns exec` in the "
                    "server/client namespace, from the scratch directory holding the certificates; "
                    "`host$`: no namespace):\n\n```sh\n%s\n```\n\n" % slurp(name + ".txt"))
         out.append(frame_table(res) + "\n")
     out.append("\n## Regenerating\n\n"
-               "    sudo pcaps/make_captures.sh        # KEEP_WORK=1 keeps the scratch directory\n\n"
+               "    sudo pcaps/make_captures.sh             # everything; KEEP_WORK=1 keeps the scratch directory\n"
+               "    sudo pcaps/make_captures.sh --new       # only the captures added after the first set\n"
+               "    sudo pcaps/make_captures.sh NAME...     # only these (--list prints the names)\n\n"
                "Needs (Debian 12 packages): openssl, gnutls-bin, tshark, wireshark-common (dumpcap),\n"
                "iproute2 (ip, ss), ethtool, procps (sysctl), coreutils, python3-scapy (found as\n"
                "`/usr/bin/python3` even when another python3 is first on PATH; `PYTHON=` overrides).\n"
                "It runs as root (network namespaces, capture), creates two namespaces named\n"
                "`tutor-cli-PID`/`tutor-srv-PID` and deletes them on exit, writes only into\n"
                "`pcaps/`, and replaces the files there only if every capture passes\n"
-               "`verify_captures.py`.\n")
+               "`verify_captures.py`. With `--new` or names it writes only the selected\n"
+               "captures and README.md (the others are verified from `pcaps/` and their\n"
+               "commands are copied from the existing README.md).\n")
     with open(path, "w") as f:
         f.write("".join(out))
 
@@ -535,6 +739,8 @@ def main():
     ap.add_argument("--commands", help="directory of <name>.txt command logs (for --readme)")
     ap.add_argument("--readme", help="write README.md here")
     ap.add_argument("--only", action="append", help="check only this capture (repeatable)")
+    ap.add_argument("--old-readme", help="for --readme: take the commands of captures that have no "
+                    "<name>.txt in --commands from this existing README.md")
     args = ap.parse_args()
     if args.readme and args.only:
         sys.exit("--readme needs every capture: do not combine it with --only")
@@ -560,7 +766,7 @@ def main():
     if args.readme:
         if not args.commands:
             sys.exit("--readme needs --commands")
-        write_readme(args.readme, args.dir, args.commands, results)
+        write_readme(args.readme, args.dir, args.commands, results, args.old_readme)
         print("wrote " + args.readme)
 
 

@@ -95,7 +95,8 @@ static unsigned step_of(const tt_flow *f, tt_annotation *a, role r)
         add_note(a, TT_PHRASE_NOTE_MIDSTREAM);
         return 0;
     }
-    if (f->renegotiating) {
+    /* Application data belongs to the connection, not to a renegotiation. */
+    if (f->renegotiating && r != R_APP) {
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
         return 0;
     }
@@ -315,6 +316,8 @@ static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
             a->step = step_of(f, a, side == CLIENT ? R_CCCS : R_SCCS);
         return;
     }
+    if (!first && f->complete)
+        f->renegotiating = true;   /* a second ChangeCipherSpec: a new handshake */
     if (side == SERVER && !f->ccs[CLIENT] && f->flow == TT_FLOW_12_FULL && f->started &&
         !f->renegotiating) {
         /* The server changed cipher first: an abbreviated (resumed) handshake

@@ -10,7 +10,7 @@
 #include "flow.h"
 
 typedef struct {
-    guint32 number;          /* 1, 2, ... in order of first appearance */
+    guint32 number;          /* 1, 2, ... in order of first annotation; 0 before */
     tt_flow flow;
     gboolean sides_known;
     address client_addr;

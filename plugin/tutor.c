@@ -40,7 +40,6 @@ static tt_conn *connection_of(packet_info *pinfo)
 
     if (!conn) {
         conn = wmem_new0(wmem_file_scope(), tt_conn);
-        conn->number = ++connections_seen;
         tt_flow_init(&conn->flow);
         conversation_add_proto_data(conv, proto_tlstutor, conn);
     }
@@ -109,6 +108,10 @@ static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server
         memset(&item, 0, sizeof item);
         if (!tt_flow_next(&conn->flow, &ce->ev, &item.a))
             continue;
+        /* Numbered at its first annotation: connections the tutor says
+         * nothing about do not use up numbers. */
+        if (!conn->number)
+            conn->number = ++connections_seen;
         item.conn = conn->number;
         if (!conn->flow.started && !conn->midstream_reported) {
             item.report_midstream = TRUE;

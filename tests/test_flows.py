@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from flow_specs import SHAPES
 from test_unchanged import keys_of
 
 C, S = "client", "server"
@@ -125,6 +126,26 @@ SPECS = {
 }
 
 SCOPE = {"tls12-port8443.pcapng": ["-o", "tlstutor.ports:8443"]}
+
+
+def parse_shape(text):
+    """flow_specs text -> list of connections of (frame, msg, sender, step, enc)."""
+    conns, rows = [], []
+    for line in text.strip().splitlines():
+        words = line.split()
+        if words == ["--"]:
+            conns.append(rows)
+            rows = []
+            continue
+        frame, who, msg, step = words[:4]
+        rows.append((int(frame), msg, C if who == "C" else S,
+                     None if step == "-" else int(step), words[4:] == ["E"]))
+    return conns + [rows]
+
+
+for _pcap, _texts in SHAPES.items():
+    _keys, _nokeys = parse_shape(_texts["keys"]), parse_shape(_texts["nokeys"])
+    SPECS[_pcap] = [{"keys": k, "nokeys": n} for k, n in zip(_keys, _nokeys)]
 
 
 def expected(pcap, with_keys):

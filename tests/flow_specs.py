@@ -1,0 +1,488 @@
+"""Expected tutor messages for the captures of every handshake shape, as
+text: one line per message, "frame sender msg step [E]" (sender C or S, step
+"-" for none, E: recognised while encrypted), "--" between connections.
+Checked by hand against the frame tables of pcaps/README.md (plain Wireshark)
+and the numbered flows of docs/flows.md."""
+
+SHAPES = {
+    "tls13-client-auth.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedHandshake - E
+            6 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            10 C ChangeCipherSpec 9
+            11 C EncryptedHandshake - E
+            11 C EncryptedRecord - E
+            11 C EncryptedRecord - E
+            13 C EncryptedRecord - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedExtensions 4
+            6 S CertificateRequest 5
+            8 S Certificate 6
+            8 S CertificateVerify 7
+            8 S Finished 8
+            10 C ChangeCipherSpec 9
+            11 C Certificate 10
+            11 C CertificateVerify 11
+            11 C Finished 12
+            13 C ApplicationData 14
+            14 S NewSessionTicket 13
+            15 S NewSessionTicket 13
+            17 S ApplicationData 14
+            18 S Alert -
+            20 C Alert -
+        """,
+    },
+    "tls13-psk.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedHandshake - E
+            6 S EncryptedRecord - E
+            6 S EncryptedRecord - E
+            6 S EncryptedRecord - E
+            8 C ChangeCipherSpec 9
+            8 C EncryptedHandshake - E
+            9 C EncryptedRecord - E
+            --
+            22 C ClientHello 1
+            24 S ServerHello 2
+            24 S ChangeCipherSpec 3
+            24 S EncryptedHandshake - E
+            24 S EncryptedRecord - E
+            26 C ChangeCipherSpec 6
+            26 C EncryptedHandshake - E
+            27 C EncryptedRecord - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedExtensions 4
+            6 S Certificate 6
+            6 S CertificateVerify 7
+            6 S Finished 8
+            8 C ChangeCipherSpec 9
+            8 C Finished 12
+            9 C ApplicationData 14
+            10 S NewSessionTicket 13
+            11 S NewSessionTicket 13
+            12 S ApplicationData 14
+            13 S Alert -
+            15 C Alert -
+            --
+            22 C ClientHello 1
+            24 S ServerHello 2
+            24 S ChangeCipherSpec 3
+            24 S EncryptedExtensions 4
+            24 S Finished 5
+            26 C ChangeCipherSpec 6
+            26 C Finished 8
+            27 C ApplicationData 10
+            28 S NewSessionTicket 9
+            29 S ApplicationData 10
+            30 S Alert -
+            32 C Alert -
+        """,
+    },
+    "tls13-early-data.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedHandshake - E
+            6 S EncryptedRecord - E
+            6 S EncryptedRecord - E
+            6 S EncryptedRecord - E
+            8 C ChangeCipherSpec 9
+            8 C EncryptedHandshake - E
+            9 C EncryptedRecord - E
+            --
+            24 C ClientHello 1
+            24 C ChangeCipherSpec -
+            24 C EarlyData - E
+            26 S ServerHello 2
+            26 S ChangeCipherSpec 3
+            26 S EncryptedHandshake - E
+            26 S EncryptedRecord - E
+            28 C EncryptedHandshake - E
+            28 C EncryptedRecord - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedExtensions 4
+            6 S Certificate 6
+            6 S CertificateVerify 7
+            6 S Finished 8
+            8 C ChangeCipherSpec 9
+            8 C Finished 12
+            9 C ApplicationData 14
+            10 S NewSessionTicket 13
+            11 S NewSessionTicket 13
+            13 S ApplicationData 14
+            15 C Alert -
+            17 S Alert -
+            --
+            24 C ClientHello 1
+            24 C ChangeCipherSpec -
+            24 C EarlyData -
+            26 S ServerHello 2
+            26 S ChangeCipherSpec 3
+            26 S EncryptedExtensions 4
+            26 S Finished 5
+            28 C EndOfEarlyData 7
+            28 C Finished 8
+            29 S NewSessionTicket 9
+            31 S ApplicationData 10
+            33 C Alert -
+            34 S Alert -
+        """,
+    },
+    "tls13-keyupdate.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedHandshake - E
+            6 S EncryptedRecord - E
+            6 S EncryptedRecord - E
+            6 S EncryptedRecord - E
+            8 C ChangeCipherSpec 9
+            8 C EncryptedHandshake - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            6 S EncryptedExtensions 4
+            6 S Certificate 6
+            6 S CertificateVerify 7
+            6 S Finished 8
+            8 C ChangeCipherSpec 9
+            8 C Finished 12
+            9 S NewSessionTicket 13
+            10 S NewSessionTicket 13
+            12 C KeyUpdate 15
+            14 C ApplicationData 14
+            16 S KeyUpdate 15
+            17 S ApplicationData 14
+            19 S Alert -
+            20 C Alert -
+        """,
+    },
+    "tls12-renegotiation.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11 E
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13 E
+            11 C EncryptedHandshake - E
+            12 S EncryptedHandshake - E
+            12 S EncryptedHandshake - E
+            12 S EncryptedHandshake - E
+            12 S EncryptedHandshake - E
+            14 C EncryptedHandshake - E
+            14 C ChangeCipherSpec -
+            14 C EncryptedHandshake - E
+            15 S EncryptedHandshake - E
+            15 S ChangeCipherSpec -
+            15 S EncryptedHandshake - E
+            17 C ApplicationData 14
+            18 S ApplicationData 14
+            20 S Alert - E
+            22 C Alert - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13
+            11 C ClientHello -
+            12 S ServerHello -
+            12 S Certificate -
+            12 S ServerKeyExchange -
+            12 S ServerHelloDone -
+            14 C ClientKeyExchange -
+            14 C ChangeCipherSpec -
+            14 C Finished -
+            15 S NewSessionTicket -
+            15 S ChangeCipherSpec -
+            15 S Finished -
+            17 C ApplicationData 14
+            18 S ApplicationData 14
+            20 S Alert -
+            22 C Alert -
+        """,
+    },
+    "tls12-hello-request.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11 E
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13 E
+            10 C ApplicationData 14
+            12 S EncryptedHandshake - E
+            13 C EncryptedHandshake - E
+            15 S EncryptedHandshake - E
+            15 S ChangeCipherSpec -
+            15 S EncryptedHandshake - E
+            16 C ChangeCipherSpec -
+            16 C EncryptedHandshake - E
+            18 S ApplicationData 14
+            20 C Alert - E
+            22 S Alert - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13
+            10 C ApplicationData 14
+            12 S HelloRequest -
+            13 C ClientHello -
+            15 S ServerHello -
+            15 S ChangeCipherSpec -
+            15 S Finished -
+            16 C ChangeCipherSpec -
+            16 C Finished -
+            18 S ApplicationData 14
+            20 C Alert -
+            22 S Alert -
+        """,
+    },
+    "tls12-alert-handshake-failure.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S Alert -
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S Alert -
+        """,
+    },
+    "tls12-alert-unknown-ca.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C Alert -
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C Alert -
+        """,
+    },
+    "tls13-alert-protocol-version.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S Alert -
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S Alert -
+        """,
+    },
+    "tls12-closed-mid-handshake.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ConnectionClosed -
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ConnectionClosed -
+        """,
+    },
+    "tls10.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11 E
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13 E
+            10 C ApplicationData 14
+            11 S ApplicationData 14
+            12 S Alert - E
+            14 C Alert - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13
+            10 C ApplicationData 14
+            11 S ApplicationData 14
+            12 S Alert -
+            14 C Alert -
+        """,
+    },
+    "tls11.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11 E
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13 E
+            10 C ApplicationData 14
+            11 S ApplicationData 14
+            12 S Alert - E
+            14 C Alert - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S Certificate 3
+            6 S ServerKeyExchange 4
+            6 S ServerHelloDone 6
+            8 C ClientKeyExchange 8
+            8 C ChangeCipherSpec 10
+            8 C Finished 11
+            9 S NewSessionTicket -
+            9 S ChangeCipherSpec 12
+            9 S Finished 13
+            10 C ApplicationData 14
+            11 S ApplicationData 14
+            12 S Alert -
+            14 C Alert -
+        """,
+    },
+    "tls13-gnutls.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            8 C ChangeCipherSpec 9
+            9 S EncryptedHandshake - E
+            9 S EncryptedRecord - E
+            9 S EncryptedRecord - E
+            9 S EncryptedRecord - E
+            10 C EncryptedHandshake - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S ServerHello 2
+            6 S ChangeCipherSpec 3
+            8 C ChangeCipherSpec 9
+            9 S EncryptedExtensions 4
+            9 S Certificate 6
+            9 S CertificateVerify 7
+            9 S Finished 8
+            10 C Finished 12
+            11 S NewSessionTicket 13
+            11 S NewSessionTicket 13
+            12 C ApplicationData 14
+            13 S ApplicationData 14
+            15 C Alert -
+            16 S Alert -
+        """,
+    },
+    "tls13-gnutls-hrr.pcapng": {
+        "nokeys": """
+            4 C ClientHello 1
+            6 S HelloRetryRequest 2
+            8 S ChangeCipherSpec 3
+            10 C ClientHello 5
+            11 S ServerHello 6
+            11 S EncryptedHandshake - E
+            11 S EncryptedRecord - E
+            11 S EncryptedRecord - E
+            11 S EncryptedRecord - E
+            12 C ChangeCipherSpec 4
+            13 S EncryptedRecord - E
+            13 S EncryptedRecord - E
+            14 C EncryptedHandshake - E
+            14 C EncryptedRecord - E
+        """,
+        "keys": """
+            4 C ClientHello 1
+            6 S HelloRetryRequest 2
+            8 S ChangeCipherSpec 3
+            10 C ClientHello 5
+            11 S ServerHello 6
+            11 S EncryptedExtensions 7
+            11 S Certificate 9
+            11 S CertificateVerify 10
+            11 S Finished 11
+            12 C ChangeCipherSpec 4
+            13 S NewSessionTicket 15
+            13 S NewSessionTicket 15
+            14 C Finished 14
+            14 C ApplicationData 16
+            15 S ApplicationData 16
+            17 C Alert -
+            18 S Alert -
+        """,
+    },
+}
