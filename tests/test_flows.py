@@ -319,3 +319,102 @@ def test_capture_starting_mid_handshake(tshark):
     assert "does not show this connection's ClientHello" in msgs[0].explain
     assert any("starts after" in e for e in msgs[0].expert)
     assert sum(1 for m in msgs for e in m.expert if "starts after" in e) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_flow_names_of_other_shapes(tshark, lang):
+    flows = {
+        ("tls13-client-auth.pcapng", True): {
+            "en": ["TLS 1.3 full handshake", "TLS 1.3 full handshake, client authenticated"],
+            "ja": ["TLS 1.3 完全なハンドシェイク", "TLS 1.3 完全なハンドシェイク、クライアント認証あり"]},
+        ("tls13-psk.pcapng", False): {
+            "en": ["TLS 1.3 full handshake", "TLS 1.3 resumed with a pre-shared key (PSK)"],
+            "ja": ["TLS 1.3 完全なハンドシェイク", "TLS 1.3 事前共有鍵(PSK)による再開"]},
+        ("tls13-early-data.pcapng", True): {
+            "en": ["TLS 1.3 full handshake",
+                   "TLS 1.3 resumed with a pre-shared key (PSK), with 0-RTT early data"],
+            "ja": ["TLS 1.3 完全なハンドシェイク",
+                   "TLS 1.3 事前共有鍵(PSK)による再開、0-RTTアーリーデータあり"]},
+        ("tls12-alert-handshake-failure.pcapng", False): {
+            "en": ["handshake (version not chosen yet), failed: handshake_failure"],
+            "ja": ["ハンドシェイク(バージョン未決定)、失敗: handshake_failure"]},
+        ("tls12-alert-unknown-ca.pcapng", False): {
+            "en": ["TLS 1.2 full handshake", "TLS 1.2 full handshake, failed: unknown_ca"],
+            "ja": ["TLS 1.2 完全なハンドシェイク", "TLS 1.2 完全なハンドシェイク、失敗: unknown_ca"]},
+        ("tls12-closed-mid-handshake.pcapng", False): {
+            "en": ["TLS 1.2 full handshake", "TLS 1.2 full handshake, closed before the handshake finished"],
+            "ja": ["TLS 1.2 完全なハンドシェイク", "TLS 1.2 完全なハンドシェイク、ハンドシェイク完了前に切断"]},
+        ("tls10.pcapng", False): {"en": ["TLS 1.0 full handshake"], "ja": ["TLS 1.0 完全なハンドシェイク"]},
+        ("tls11.pcapng", False): {"en": ["TLS 1.1 full handshake"], "ja": ["TLS 1.1 完全なハンドシェイク"]},
+        ("tls13-gnutls-hrr.pcapng", False): {
+            "en": ["TLS 1.3 full handshake with HelloRetryRequest"],
+            "ja": ["TLS 1.3 HelloRetryRequestを伴う完全なハンドシェイク"]},
+    }
+    for (pcap, with_keys), names in flows.items():
+        seen = []
+        keys = keys_of(pcap) if with_keys else None
+        for row in fields(tshark, pcap, "tlstutor.flow", keys=keys, lang=lang):
+            for flow in row[1].split("|") if row[1] else []:
+                if flow not in seen:
+                    seen.append(flow)
+        assert seen == names[lang], pcap
+
+
+ALERTS = {  # capture -> (frame, sender, says in English, says in Japanese)
+    "tls12-alert-handshake-failure.pcapng": (6, S, "Server: I cannot agree on any cipher suite or parameters with you; I am ending the handshake.", "サーバ: "),
+    "tls12-alert-unknown-ca.pcapng": (8, C, "Client: your certificate chain does not lead to any certificate authority I trust; I am ending the connection.", "クライアント: "),
+    "tls13-alert-protocol-version.pcapng": (6, S, "Server: I do not support the TLS version you want; I am ending the handshake.", "サーバ: "),
+}
+
+
+@pytest.mark.parametrize("pcap", sorted(ALERTS))
+def test_alerts_explained_and_failure_reported(tshark, pcap):
+    frame, sender, says_en, speaker_ja = ALERTS[pcap]
+    name = {"tls12-alert-handshake-failure.pcapng": "handshake_failure",
+            "tls12-alert-unknown-ca.pcapng": "unknown_ca",
+            "tls13-alert-protocol-version.pcapng": "protocol_version"}[pcap]
+    en = [m for m in tshark.messages(pcap) if m.msg == "Alert"]
+    ja = [m for m in tshark.messages(pcap, lang="ja") if m.msg == "Alert"]
+    assert [(m.frame, m.sender, m.step, m.encrypted) for m in en] == [(frame, sender, None, False)]
+    assert en[0].label == f"Alert: fatal {name}"
+    assert ja[0].label == f"Alert: 致命的 {name}"
+    assert en[0].says == says_en
+    assert ja[0].says.startswith(speaker_ja) and JAPANESE.search(ja[0].says)
+    assert "The handshake failed here" in en[0].explain
+    assert "ハンドシェイクはここで失敗しました" in ja[0].explain
+    assert en[0].expert == [f"The handshake failed: fatal {name}"]
+    assert ja[0].expert == [f"ハンドシェイクが失敗しました: 致命的 {name}"]
+
+
+def test_close_notify_at_the_end_is_not_a_failure(tshark):
+    msgs = tshark.messages("tls12-ecdhe-rsa.pcapng", keys="tls12-ecdhe-rsa.keys")
+    alerts = [m for m in msgs if m.msg == "Alert"]
+    assert [m.label for m in alerts] == ["Alert: warning close_notify"] * 2
+    assert all(not m.expert for m in alerts)
+    nokeys = [m for m in tshark.messages("tls12-ecdhe-rsa.pcapng") if m.msg == "Alert"]
+    assert [m.label for m in nokeys] == ["Alert: encrypted alert"] * 2
+    assert all("close_notify" in m.explain for m in nokeys)
+
+
+def test_closed_mid_handshake(tshark):
+    msgs = tshark.messages("tls12-closed-mid-handshake.pcapng")
+    last = msgs[-1]
+    assert (last.frame, last.msg, last.sender, last.step) == (8, "ConnectionClosed", C, None)
+    assert last.expert == ["The handshake failed: connection closed before the handshake finished"]
+    assert sum(1 for m in msgs if m.msg == "ConnectionClosed") == 1
+
+
+@pytest.mark.parametrize("pcap,version", [("tls10.pcapng", "TLS 1.0"), ("tls11.pcapng", "TLS 1.1")])
+def test_deprecated_versions(tshark, pcap, version):
+    sh = [m for m in tshark.messages(pcap) if m.msg == "ServerHello"][0]
+    assert f"Deprecated protocol version: {version}" in sh.expert
+    assert "RFC 8996" in sh.explain
+    ja = [m for m in tshark.messages(pcap, lang="ja") if m.msg == "ServerHello"][0]
+    assert f"非推奨のプロトコルバージョンです: {version}" in ja.expert
+
+
+def test_keylog_hint_once_per_connection_in_tls13(tshark):
+    msgs = tshark.messages("tls13-psk.pcapng")
+    hints = [(m.conn, m.msg) for m in msgs for e in m.expert if "key log" in e]
+    assert hints == [(1, "EncryptedHandshake"), (2, "EncryptedHandshake")]
+    assert tshark.messages("tls13-psk.pcapng", keys="tls13-psk.keys")[0].expert == []
