@@ -418,3 +418,14 @@ def test_keylog_hint_once_per_connection_in_tls13(tshark):
     hints = [(m.conn, m.msg) for m in msgs for e in m.expert if "key log" in e]
     assert hints == [(1, "EncryptedHandshake"), (2, "EncryptedHandshake")]
     assert tshark.messages("tls13-psk.pcapng", keys="tls13-psk.keys")[0].expert == []
+
+
+@pytest.mark.parametrize("pcap", ["tls13.pcapng", "tls12-ecdhe-rsa.pcapng"])
+def test_keys_embedded_in_the_pcapng(tshark, pcap):
+    """editcap --inject-secrets: the capture decrypts with no preference set."""
+    dsb = tshark.data / pcap.replace(".pcapng", "-dsb.pcapng")
+    tshark.run([f"--inject-secrets=tls,{tshark.pcap(keys_of(pcap))}",
+                tshark.pcap(pcap), str(dsb)], program="editcap")
+    embedded = tshark.messages(dsb.name)
+    assert embedded == tshark.messages(pcap, keys=keys_of(pcap))
+    assert not any(m.encrypted for m in embedded)

@@ -70,3 +70,33 @@ def test_encrypted_finished_is_the_decrypted_one(tshark, pcap):
     for e in enc:
         if e[1] not in ("EncryptedHandshake", "EncryptedRecord"):
             assert e in dec
+
+
+def encrypted_handshake_records(tshark, pcap):
+    """frame -> number of records TLS shows as "Encrypted Handshake Message"."""
+    import xml.etree.ElementTree as ET
+    out = tshark.run(["-r", tshark.pcap(pcap), "-T", "pdml", "-Y", "tls.record.content_type == 22"],
+                     plugin=False).stdout
+    counts = defaultdict(int)
+    for packet in ET.fromstring(out).iter("packet"):
+        frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
+        for f in packet.iter("field"):
+            if f.get("name") == "tls.handshake" and \
+                    f.get("showname", "").endswith("Encrypted Handshake Message"):
+                counts[frame] += 1
+    return dict(counts)
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_every_encrypted_handshake_record_is_explained(tshark, pcap):
+    """Without keys, each record TLS shows as "Encrypted Handshake Message"
+    gets exactly one tutor item marked encrypted (a Finished recognised by
+    its place, or EncryptedHandshake: cannot tell)."""
+    tutor = defaultdict(int)
+    for m in tshark.messages(pcap, extra=in_scope(pcap)):
+        if m.encrypted and m.msg in ("Finished", "EncryptedHandshake"):
+            tutor[m.frame] += 1
+    # TLS 1.3 hides handshake records as application data; those are checked
+    # by the exact sequences of test_flows.
+    expected = encrypted_handshake_records(tshark, pcap)
+    assert {f: n for f, n in tutor.items() if f in expected or not pcap.startswith("tls13")} == expected
