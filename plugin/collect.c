@@ -26,6 +26,11 @@ static int hf_ext_len = -1;
 static int hf_alert = -1;
 static int hf_alert_level = -1;
 static int hf_alert_desc = -1;
+static int hf_suite = -1;
+static int hf_comp = -1;
+static int hf_sni = -1;
+static int hf_alpn = -1;
+static int hf_group = -1;
 static int hf_tcp_fin = -1;
 static int hf_tcp_rst = -1;
 
@@ -41,16 +46,49 @@ static const guint8 hrr_random[32] = {
     0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
 };
 
+/* Some TLS fields are registered more than once under one name (the
+ * ClientHello's and the ServerHello's tls.handshake.version, for one): every
+ * copy maps to the first id, which is what the code compares with. */
+static GHashTable *copies;
+static GArray *wanted;
+
 static int id_of(const char *name)
 {
-    return proto_registrar_get_id_byname(name);
+    header_field_info *first = proto_registrar_get_byname(name);
+
+    if (!first)
+        return -1;
+    /* The name may lead to any copy: go back to the first. */
+    while (first->same_name_prev_id > 0 && proto_registrar_get_nth((guint)first->same_name_prev_id))
+        first = proto_registrar_get_nth((guint)first->same_name_prev_id);
+    for (header_field_info *h = first; h; h = h->same_name_next) {
+        g_hash_table_insert(copies, GINT_TO_POINTER(h->id), GINT_TO_POINTER(first->id));
+        g_array_append_val(wanted, h->id);
+    }
+    return first->id;
+}
+
+static int canon(const field_info *fi)
+{
+    gpointer first;
+
+    if (!fi || !fi->hfinfo)
+        return -1;
+    if (g_hash_table_lookup_extended(copies, GINT_TO_POINTER(fi->hfinfo->id), NULL, &first))
+        return GPOINTER_TO_INT(first);
+    return fi->hfinfo->id;
 }
 
 void collect_init(void)
 {
     header_field_info *hfi;
 
+    if (!copies) {
+        copies = g_hash_table_new(g_direct_hash, g_direct_equal);
+        wanted = g_array_new(FALSE, FALSE, sizeof(int));
+    }
     proto_tls = proto_get_id_by_filter_name("tls");
+    g_array_append_val(wanted, proto_tls);
     hf_record = id_of("tls.record");
     hf_content_type = id_of("tls.record.content_type");
     hf_opaque_type = id_of("tls.record.opaque_type");
@@ -67,11 +105,19 @@ void collect_init(void)
     hf_alert = id_of("tls.alert_message");
     hf_alert_level = id_of("tls.alert_message.level");
     hf_alert_desc = id_of("tls.alert_message.desc");
+    hf_suite = id_of("tls.handshake.ciphersuite");
+    hf_comp = id_of("tls.handshake.comp_method");
+    hf_sni = id_of("tls.handshake.extensions_server_name");
+    hf_alpn = id_of("tls.handshake.extensions_alpn_str");
+    hf_group = id_of("tls.handshake.extensions_key_share_group");
     hf_tcp_fin = id_of("tcp.flags.fin");
     hf_tcp_rst = id_of("tcp.flags.reset");
     /* tls.handshake.type is registered more than once (TLS and SSLv2). */
     n_hs_types = 0;
-    for (hfi = proto_registrar_get_byname("tls.handshake.type");
+    hfi = proto_registrar_get_byname("tls.handshake.type");
+    while (hfi && hfi->same_name_prev_id > 0 && proto_registrar_get_nth((guint)hfi->same_name_prev_id))
+        hfi = proto_registrar_get_nth((guint)hfi->same_name_prev_id);
+    for (;
          hfi && n_hs_types < MAX_TYPE_IDS; hfi = hfi->same_name_next)
         hf_hs_types[n_hs_types++] = hfi->id;
 }
@@ -79,15 +125,10 @@ void collect_init(void)
 GArray *collect_wanted_hfids(void)
 {
     GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-    int fixed[] = { proto_tls, hf_record, hf_content_type, hf_opaque_type,
-                    hf_handshake, hf_random, hf_version, hf_supported_version,
-                    hf_ccs, hf_app_data, hf_hs_length, hf_session_id, hf_ext_type,
-                    hf_ext_len, hf_alert, hf_alert_level, hf_alert_desc, hf_tcp_fin,
-                    hf_tcp_rst };
 
-    for (size_t i = 0; i < G_N_ELEMENTS(fixed); i++)
-        if (fixed[i] > 0)
-            g_array_append_val(ids, fixed[i]);
+    for (guint i = 0; i < wanted->len; i++)
+        if (g_array_index(wanted, int, i) > 0)
+            g_array_append_val(ids, g_array_index(wanted, int, i));
     for (int i = 0; i < n_hs_types; i++)
         g_array_append_val(ids, hf_hs_types[i]);
     return ids;
@@ -120,7 +161,18 @@ typedef struct {
     guint session_id_len;
     guint32 last_ext_type;
     gboolean ticket, early_data, psk;
+    tt_hello hello;                    /* what a hello carries */
+    const field_info *sni;
+    const field_info *alpn[8];
+    guint n_alpn;
 } hs_facts;
+
+static void add_small(uint16_t *list, unsigned *n, unsigned max, guint32 v)
+{
+    if (*n < max)
+        list[*n] = (uint16_t)v;
+    (*n)++;
+}
 
 static void read_handshake(const proto_node *node, hs_facts *facts)
 {
@@ -129,8 +181,8 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
         guint8 random[32];
 
         if (fi && fi->hfinfo) {
-            int id = fi->hfinfo->id;
-            if (is_type_id(id) && !facts->type)
+            int id = canon(fi);
+            if (is_type_id(fi->hfinfo->id) && !facts->type)
                 facts->type = fi;
             else if (id == hf_hs_length && !facts->length)
                 facts->length = tt_fi_uint(fi);
@@ -148,12 +200,28 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
             }
             else if (id == hf_version)
                 facts->version = tt_fi_uint(fi);
-            else if (id == hf_supported_version && !facts->supported_version)
-                facts->supported_version = tt_fi_uint(fi);
+            else if (id == hf_supported_version) {
+                if (!facts->supported_version)
+                    facts->supported_version = tt_fi_uint(fi);
+                add_small(facts->hello.versions, &facts->hello.n_versions, TT_MAX_SMALL, tt_fi_uint(fi));
+            } else if (id == hf_suite)
+                add_small(facts->hello.suites, &facts->hello.n_suites, TT_MAX_SUITES, tt_fi_uint(fi));
+            else if (id == hf_comp) {
+                if (!facts->hello.n_comp)
+                    facts->hello.comp = tt_fi_uint(fi);
+                facts->hello.n_comp++;
+            } else if (id == hf_group)
+                add_small(facts->hello.groups, &facts->hello.n_groups, TT_MAX_SMALL, tt_fi_uint(fi));
+            else if (id == hf_sni && !facts->sni)
+                facts->sni = fi;
+            else if (id == hf_alpn && facts->n_alpn < G_N_ELEMENTS(facts->alpn))
+                facts->alpn[facts->n_alpn++] = fi;
             else if (id == hf_random && fi->length == 32 && fi->ds_tvb &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, 32)) {
                 tvb_memcpy(fi->ds_tvb, random, fi->start, 32);
                 facts->hrr = memcmp(random, hrr_random, 32) == 0;
+                memcpy(facts->hello.random, random, 32);
+                facts->hello.has_random = TRUE;
             }
         }
         read_handshake(c, facts);
@@ -183,6 +251,28 @@ static void add_event(walk_state *st, tt_event_kind kind, const field_info *wher
     ce.ev.kind = kind;
     ce.where = where;
     g_array_append_val(st->events, ce);
+}
+
+/* A hello's values, kept for display on every pass. */
+static tt_hello *keep_hello(hs_facts *facts)
+{
+    tt_hello *h = wmem_new(wmem_file_scope(), tt_hello);
+
+    *h = facts->hello;
+    h->legacy_version = facts->version;
+    h->session_id_len = facts->session_id_len;
+    memcpy(h->session_id, facts->session_id, sizeof h->session_id);
+    h->sni = facts->sni ? wmem_strdup(wmem_file_scope(), fvalue_get_string(TT_FI_VALUE(facts->sni))) : NULL;
+    if (facts->n_alpn) {
+        wmem_strbuf_t *buf = wmem_strbuf_new(wmem_file_scope(), "");
+        for (guint i = 0; i < facts->n_alpn; i++) {
+            if (i)
+                wmem_strbuf_append(buf, ", ");
+            wmem_strbuf_append(buf, fvalue_get_string(TT_FI_VALUE(facts->alpn[i])));
+        }
+        h->alpn = wmem_strbuf_finalize(buf);
+    }
+    return h;
 }
 
 static void add_handshake(walk_state *st, const proto_node *node)
@@ -216,6 +306,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
         ce->ev.version = facts.supported_version ? facts.supported_version : facts.version;
         ce->ev.psk_accepted = facts.psk;
     }
+    if ((ce->ev.hs_type == 1 || ce->ev.hs_type == 2) && !ce->ev.sslv2)
+        ce->hello = keep_hello(&facts);
 }
 
 static void add_alert(walk_state *st, const proto_node *node)
@@ -229,10 +321,10 @@ static void add_alert(walk_state *st, const proto_node *node)
         const field_info *fi = PNODE_FINFO(c);
         if (!fi || !fi->hfinfo)
             continue;
-        if (fi->hfinfo->id == hf_alert_level) {
+        if (canon(fi) == hf_alert_level) {
             ce->ev.alert_level = tt_fi_uint(fi);
             level = TRUE;
-        } else if (fi->hfinfo->id == hf_alert_desc) {
+        } else if (canon(fi) == hf_alert_desc) {
             ce->ev.alert_desc = tt_fi_uint(fi);
             desc = TRUE;
         }
@@ -255,7 +347,7 @@ static void walk(walk_state *st, const proto_node *node)
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
-        int id = fi && fi->hfinfo ? fi->hfinfo->id : -1;
+        int id = canon(fi);
 
         if (id == hf_record) {
             st->record_has_type = FALSE;
@@ -273,7 +365,7 @@ static void walk(walk_state *st, const proto_node *node)
             add_alert(st, c);
         } else if (id == hf_handshake) {
             add_handshake(st, c);
-        } else if (is_type_id(id)) {
+        } else if (fi && fi->hfinfo && is_type_id(fi->hfinfo->id)) {
             /* An SSLv2 record has its type without a handshake item. */
             add_handshake(st, c->parent);
         } else if (id == hf_ccs) {

@@ -6,11 +6,13 @@
 #include <epan/packet.h>
 
 #include "flow.h"
+#include "values.h"
 
 typedef struct {
     tt_event ev;               /* from_client is left for the caller */
     bool is_client_hello;      /* the event that fixes the client's side */
     const field_info *where;   /* the bytes to point at */
+    tt_hello *hello;           /* hellos: the values they carry (file scope) */
 } collected_event;
 
 /* Looks up TLS's field ids; call from the handoff. */

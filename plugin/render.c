@@ -4,6 +4,7 @@
 
 #include <epan/expert.h>
 
+#include "carries.h"
 #include "catalog.h"
 #include "flow.h"
 
@@ -29,6 +30,7 @@ static expert_field ei_cannot_tell = EI_INIT;
 static expert_field ei_midstream = EI_INIT;
 static expert_field ei_failed = EI_INIT;
 static expert_field ei_deprecated = EI_INIT;
+static expert_field ei_client_auth = EI_INIT;
 
 void render_register(int proto)
 {
@@ -66,6 +68,8 @@ void render_register(int proto)
             "The handshake failed: a fatal alert or a close before it finished", EXPFILL } },
         { &ei_deprecated, { "tlstutor.expert.deprecated", PI_SECURITY, PI_WARN,
             "Deprecated protocol version (SSL 3.0, TLS 1.0 or 1.1)", EXPFILL } },
+        { &ei_client_auth, { "tlstutor.expert.client_auth", PI_SECURITY, PI_CHAT,
+            "The server asks for a client certificate (client authentication)", EXPFILL } },
         { &ei_cannot_tell, { "tlstutor.expert.cannot_tell", PI_UNDECODED, PI_NOTE,
             "The tutor cannot tell which handshake message this is", EXPFILL } },
         { &ei_midstream, { "tlstutor.expert.midstream", PI_SEQUENCE, PI_NOTE,
@@ -78,6 +82,7 @@ void render_register(int proto)
     proto_register_subtree_array(ett, array_length(ett));
     expert = expert_register_protocol(proto);
     expert_register_field_array(expert, ei, array_length(ei));
+    carries_register(proto);
 }
 
 /* The tvb TLS showed the message in, found again on this pass. */
@@ -231,7 +236,11 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
             GEN(proto_tree_add_string(mt, hf_skipped, tvb, start, length,
                                       tt_phrase(it->a.skipped[i], lang)));
 #undef GEN
+    carries_render(it, tvb, start, length, pinfo, mt, mi, lang);
 
+    if (it->a.msg == TT_MSG_CERTIFICATE_REQUEST)
+        expert_add_info_format(pinfo, mi, &ei_client_auth, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_CLIENT_AUTH, lang));
     if (it->a.keylog_hint)
         expert_add_info_format(pinfo, mi, &ei_keylog, "%s",
                                tt_phrase(TT_PHRASE_EXPERT_ENCRYPTED, lang));

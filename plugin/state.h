@@ -8,6 +8,7 @@
 #include <epan/packet.h>
 
 #include "flow.h"
+#include "values.h"
 
 typedef struct {
     guint32 number;          /* 1, 2, ... in order of first annotation; 0 before */
@@ -16,12 +17,14 @@ typedef struct {
     address client_addr;
     guint32 client_port;
     gboolean midstream_reported;
+    const tt_hello *client_hello;  /* the first ClientHello's values */
 } tt_conn;
 
 typedef struct {
     tt_annotation a;
     guint32 conn;
     gboolean report_midstream; /* the connection's first item, started mid-way */
+    const tt_hello *hello;   /* hellos: the values they carry */
     int ds_index;            /* position in pinfo->data_src; -1: none */
     int start;
     int length;

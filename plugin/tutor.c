@@ -9,6 +9,7 @@
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
 
+#include "carries.h"
 #include "collect.h"
 #include "compat.h"
 #include "render.h"
@@ -85,6 +86,20 @@ static int data_source_index(packet_info *pinfo, const field_info *fi)
     return -1;
 }
 
+/* Where the chosen suite stood in the client's list, and whether the server
+ * echoed the client's session ID. */
+static void place_in_client_list(tt_hello *sh, const tt_hello *ch)
+{
+    sh->client_suites = ch->n_suites;
+    for (unsigned i = 0; sh->n_suites && i < ch->n_suites && i < TT_MAX_SUITES; i++)
+        if (ch->suites[i] == sh->suites[0]) {
+            sh->suite_position = i + 1;
+            break;
+        }
+    sh->echoes_session_id = sh->session_id_len > 0 && sh->session_id_len == ch->session_id_len &&
+                            memcmp(sh->session_id, ch->session_id, sh->session_id_len) == 0;
+}
+
 static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server_port)
 {
     GArray *events = collect_frame(pinfo, tree);
@@ -117,6 +132,11 @@ static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server
             item.report_midstream = TRUE;
             conn->midstream_reported = TRUE;
         }
+        if (ce->hello && item.a.msg == TT_MSG_CLIENT_HELLO && !conn->client_hello)
+            conn->client_hello = ce->hello;
+        if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && conn->client_hello)
+            place_in_client_list(ce->hello, conn->client_hello);
+        item.hello = ce->hello;
         item.ds_index = data_source_index(pinfo, ce->where);
         item.start = ce->where ? ce->where->start : 0;
         item.length = ce->where ? ce->where->length : 0;
@@ -180,6 +200,7 @@ void tlstutor_handoff(void)
     GArray *wanted;
 
     collect_init();
+    carries_init();
     register_postdissector(tutor_handle);
     wanted = collect_wanted_hfids();
     set_postdissector_wanted_hfids(tutor_handle, wanted);

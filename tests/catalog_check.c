@@ -23,6 +23,18 @@ static int check(const char *what, int id, int part, tt_lang lang, const char *s
     return 0;
 }
 
+/* The conversions of a format text, in order ("su" for "%s ... %u"). */
+static void conversions(const char *s, char *out, size_t n)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < n; s++)
+        if (s[0] == '%' && s[1]) {
+            out[k++] = s[1];
+            s++;
+        }
+    out[k] = '\0';
+}
+
 int main(void)
 {
     int bad = 0, n = 0;
@@ -31,9 +43,25 @@ int main(void)
         for (int part = 0; part < TT_PART_COUNT; part++)
             for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
                 bad += check("text", id, part, lang, tt_text(id, part, lang));
-    for (int id = 0; id < TT_PHRASE_COUNT; id++)
+    for (int id = 0; id < TT_PHRASE_COUNT; id++) {
+        char en[16], ja[16];
         for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
             bad += check("phrase", id, 0, lang, tt_phrase(id, lang));
+        /* Format texts must take the same arguments in both languages. */
+        conversions(tt_phrase(id, TT_LANG_EN), en, sizeof en);
+        conversions(tt_phrase(id, TT_LANG_JA), ja, sizeof ja);
+        if (strcmp(en, ja) != 0 || strspn(en, "su") != strlen(en)) {
+            printf("FAIL phrase %d: conversions \"%s\" and \"%s\"\n", id, en, ja);
+            bad++;
+        }
+    }
+    for (int id = 0; id < TT_TEXT_COUNT; id++)
+        for (int part = 0; part < TT_PART_COUNT; part++)
+            for (int lang = 0; lang < TT_LANG_COUNT; lang++)
+                if (strchr(tt_text(id, part, lang), '%')) {
+                    printf("FAIL text %d part %d has a %%: texts are not formats\n", id, part);
+                    bad++;
+                }
     for (int i = 0; i < tt_alert_count(); i++) {
         int code = tt_alert_code(i);
         bad += check("alert name", code, 0, TT_LANG_EN, tt_alert_name(code));

@@ -9,4 +9,5 @@ packaging/deps.sh test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/catalog_check
+./build/suite_check
 TLSTUTOR_SO="$PWD/build/tlstutor.so" /usr/bin/python3 -m pytest -q tests "$@"

@@ -11,6 +11,9 @@ FIELDS = {
     "tlstutor.explain": "FT_STRING", "tlstutor.encrypted": "FT_BOOLEAN",
     "tlstutor.conn": "FT_UINT32", "tlstutor.version": "FT_STRING",
     "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
+    "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
+    "tlstutor.sni": "FT_STRING", "tlstutor.suite": "FT_STRING", "tlstutor.kx": "FT_STRING",
+    "tlstutor.auth": "FT_STRING", "tlstutor.cipher": "FT_STRING", "tlstutor.hash": "FT_STRING",
 }
 
 
@@ -35,9 +38,10 @@ def test_field_and_expert_names_unique(tshark):
     assert len(tutor) == len(set(tutor))
     # Expert infos are registered as fields too (Analyze > Expert Information).
     experts = [n for n in tutor if n.startswith("tlstutor.expert.")]
-    assert sorted(experts) == ["tlstutor.expert.cannot_tell", "tlstutor.expert.deprecated",
-                               "tlstutor.expert.failed", "tlstutor.expert.keylog",
-                               "tlstutor.expert.midstream"]
+    assert sorted(experts) == ["tlstutor.expert.cannot_tell", "tlstutor.expert.client_auth",
+                               "tlstutor.expert.deprecated", "tlstutor.expert.failed",
+                               "tlstutor.expert.keylog", "tlstutor.expert.midstream",
+                               "tlstutor.expert.no_forward_secrecy", "tlstutor.expert.weak_suite"]
 
 
 def test_preferences(tshark):
@@ -72,3 +76,10 @@ def test_every_catalogue_row_has_all_columns():
     text = (ROOT / "plugin" / "texts.def").read_text()
     assert text.count("\nTEXT(") >= 30
     assert text.count("\nPHRASE(") >= 10
+
+
+def test_suite_names_taken_apart(plugin_so):
+    """The cipher suite decomposition (tests/suite_check.c) on names of every kind."""
+    res = subprocess.run([str(plugin_so.parent / "suite_check")], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout
+    assert " 0 bad" in res.stdout

@@ -1,0 +1,230 @@
+/* The values come from TLS's own fields (collect.c); the names of suites and
+ * groups from TLS's own value tables, reached through its field
+ * registrations since the tables themselves are not exported. */
+#include "carries.h"
+
+#include "catalog.h"
+#include "flow.h"
+#include "suite.h"
+
+static int hf_carries = -1;
+static int hf_suites_offered = -1;
+static int hf_sni = -1;
+static int hf_suite = -1;
+static int hf_kx = -1;
+static int hf_auth = -1;
+static int hf_cipher = -1;
+static int hf_hash = -1;
+
+static expert_field ei_no_fs = EI_INIT;
+static expert_field ei_weak = EI_INIT;
+
+static int tls_suite_hf = -1;
+static int tls_group_hf = -1;
+
+void carries_register(int proto)
+{
+    static hf_register_info hf[] = {
+        { &hf_carries, { "Carries", "tlstutor.carries", FT_STRING, BASE_NONE, NULL, 0x0,
+            "One value this message carries, quoted from this capture, with what it is for", HFILL } },
+        { &hf_suites_offered, { "Cipher suites offered", "tlstutor.suites_offered", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "On the ClientHello: how many cipher suites the client offers", HFILL } },
+        { &hf_sni, { "Server name (SNI)", "tlstutor.sni", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ClientHello: the server name the client asks for (server_name extension)", HFILL } },
+        { &hf_suite, { "Cipher suite chosen", "tlstutor.suite", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ServerHello: the name of the cipher suite the server chose", HFILL } },
+        { &hf_kx, { "Key exchange", "tlstutor.kx", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ServerHello: the key exchange of the chosen suite (RSA, DHE, ECDHE; TLS 1.3: from key_share)", HFILL } },
+        { &hf_auth, { "Authentication", "tlstutor.auth", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ServerHello: how the server is authenticated (RSA, ECDSA, ...; TLS 1.3: certificate or PSK)", HFILL } },
+        { &hf_cipher, { "Bulk cipher", "tlstutor.cipher", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ServerHello: the symmetric cipher and mode of the chosen suite (AES-128-GCM, ...)", HFILL } },
+        { &hf_hash, { "Hash", "tlstutor.hash", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On the ServerHello: the MAC/PRF hash of the chosen suite (SHA-256, ...)", HFILL } },
+    };
+    static ei_register_info ei[] = {
+        { &ei_no_fs, { "tlstutor.expert.no_forward_secrecy", PI_SECURITY, PI_NOTE,
+            "No forward secrecy: RSA key exchange", EXPFILL } },
+        { &ei_weak, { "tlstutor.expert.weak_suite", PI_SECURITY, PI_WARN,
+            "Weak cipher suite (NULL, EXPORT, RC4, DES, 3DES or anonymous)", EXPFILL } },
+    };
+    proto_register_field_array(proto, hf, array_length(hf));
+    expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
+}
+
+void carries_init(void)
+{
+    tls_suite_hf = proto_registrar_get_id_byname("tls.handshake.ciphersuite");
+    tls_group_hf = proto_registrar_get_id_byname("tls.handshake.extensions_key_share_group");
+}
+
+/* A value's name from a TLS field's own table, or NULL. */
+static const char *value_name(int hf, guint32 v)
+{
+    header_field_info *hfi = hf > 0 ? proto_registrar_get_nth((guint)hf) : NULL;
+
+    if (!hfi || !hfi->strings)
+        return NULL;
+    if (hfi->display & BASE_EXT_STRING)
+        return try_val_to_str_ext(v, (value_string_ext *)hfi->strings);
+    if (hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING | BASE_CUSTOM | BASE_UNIT_STRING))
+        return NULL;
+    return try_val_to_str(v, (const value_string *)hfi->strings);
+}
+
+static const char *suite_name(guint32 v, wmem_allocator_t *pool)
+{
+    const char *n = value_name(tls_suite_hf, v);
+    return n ? n : wmem_strdup_printf(pool, "0x%04x", v);
+}
+
+static const char *version_text(unsigned v, wmem_allocator_t *pool)
+{
+    const char *n = tt_version_name(v);
+    return n ? wmem_strdup_printf(pool, "%s (0x%04x)", n, v) : wmem_strdup_printf(pool, "0x%04x", v);
+}
+
+static const char *join_groups(const tt_hello *h, wmem_allocator_t *pool)
+{
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
+
+    for (unsigned i = 0; i < h->n_groups && i < TT_MAX_SMALL; i++) {
+        const char *n = value_name(tls_group_hf, h->groups[i]);
+        if (i)
+            wmem_strbuf_append(buf, ", ");
+        if (n)
+            wmem_strbuf_append(buf, n);
+        else
+            wmem_strbuf_append_printf(buf, "0x%04x", h->groups[i]);
+    }
+    return wmem_strbuf_get_str(buf);
+}
+
+static const char *hex8(const tt_hello *h, wmem_allocator_t *pool)
+{
+    return wmem_strdup_printf(pool, "%02x%02x%02x%02x%02x%02x%02x%02x", h->random[0], h->random[1],
+                              h->random[2], h->random[3], h->random[4], h->random[5],
+                              h->random[6], h->random[7]);
+}
+
+/* The catalogue holds the format strings; tests/catalog_check.c checks that
+ * both languages take the same arguments in the same order. */
+static void line(proto_tree *tree, tvbuff_t *tvb, int start, int length, const char *text)
+{
+    proto_item_set_generated(proto_tree_add_string(tree, hf_carries, tvb, start, length, text));
+}
+
+#define P(id) tt_phrase(TT_PHRASE_##id, lang)
+#define FMT(...) wmem_strdup_printf(pool, __VA_ARGS__)
+
+static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length,
+                         wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
+{
+    wmem_strbuf_t *first = wmem_strbuf_new(pool, "");
+
+    if (h->n_versions) {
+        wmem_strbuf_t *v = wmem_strbuf_new(pool, "");
+        for (unsigned i = 0; i < h->n_versions && i < TT_MAX_SMALL; i++) {
+            const char *n = tt_version_name(h->versions[i]);
+            if (!n)
+                continue;   /* GREASE and unknown values */
+            wmem_strbuf_append_printf(v, "%s%s", wmem_strbuf_get_len(v) ? ", " : "", n);
+        }
+        line(tree, tvb, start, length, FMT(P(CARRIES_VERSIONS_SV), wmem_strbuf_get_str(v),
+                                           version_text(h->legacy_version, pool)));
+    } else {
+        line(tree, tvb, start, length, FMT(P(CARRIES_VERSION_LEGACY), version_text(h->legacy_version, pool)));
+    }
+    if (h->has_random)
+        line(tree, tvb, start, length, FMT(P(CARRIES_CLIENT_RANDOM), hex8(h, pool)));
+    line(tree, tvb, start, length, h->session_id_len ? FMT(P(CARRIES_SESSION_ID_CH), h->session_id_len)
+                                                     : P(CARRIES_SESSION_ID_EMPTY));
+    for (unsigned i = 0; i < h->n_suites && i < 3 && i < TT_MAX_SUITES; i++)
+        wmem_strbuf_append_printf(first, "%s%s", i ? ", " : "", suite_name(h->suites[i], pool));
+    line(tree, tvb, start, length, FMT(P(CARRIES_SUITES), h->n_suites, wmem_strbuf_get_str(first)));
+    line(tree, tvb, start, length, FMT(P(CARRIES_COMPRESSION), h->n_comp, h->comp));
+    if (h->sni)
+        line(tree, tvb, start, length, FMT(P(CARRIES_SNI), h->sni));
+    if (h->alpn)
+        line(tree, tvb, start, length, FMT(P(CARRIES_ALPN), h->alpn));
+    if (h->n_groups)
+        line(tree, tvb, start, length, FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
+
+    proto_item_set_generated(proto_tree_add_uint(tree, hf_suites_offered, tvb, start, length, h->n_suites));
+    if (h->sni)
+        proto_item_set_generated(proto_tree_add_string(tree, hf_sni, tvb, start, length, h->sni));
+}
+
+/* "ECDHE" for an elliptic curve group, "DHE" for a finite field one. */
+static const char *kx_of_group(const tt_hello *h, wmem_allocator_t *pool)
+{
+    const char *n = h->n_groups ? value_name(tls_group_hf, h->groups[0]) : NULL;
+
+    if (!n)
+        return h->n_groups ? wmem_strdup_printf(pool, "0x%04x", h->groups[0]) : "?";
+    return g_str_has_prefix(n, "ffdhe") ? "DHE" : "ECDHE";
+}
+
+static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length,
+                         packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
+{
+    const tt_hello *h = it->hello;
+    wmem_allocator_t *pool = pinfo->pool;
+    const char *name;
+    tt_suite s;
+    bool parsed;
+
+    line(tree, tvb, start, length, FMT(P(CARRIES_VERSION_CHOSEN), version_text(it->a.version ? it->a.version : h->legacy_version, pool)));
+    if (h->has_random)
+        line(tree, tvb, start, length, FMT(P(CARRIES_SERVER_RANDOM), hex8(h, pool)));
+    if (!h->session_id_len)
+        line(tree, tvb, start, length, P(CARRIES_SESSION_ID_EMPTY));
+    else
+        line(tree, tvb, start, length, FMT(h->echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
+                                           h->session_id_len));
+    if (!h->n_suites)
+        return;
+    name = suite_name(h->suites[0], pool);
+    line(tree, tvb, start, length, h->suite_position
+         ? FMT(P(CARRIES_SUITE_CHOSEN), name, h->suite_position, h->client_suites)
+         : FMT(P(CARRIES_SUITE_CHOSEN_ALONE), name));
+    parsed = tt_suite_parse(name, &s);
+    if (parsed && s.tls13) {
+        const char *kx = kx_of_group(h, pool);
+        const char *group = h->n_groups ? join_groups(h, pool) : "?";
+        bool psk = it->a.flow == TT_FLOW_13_PSK;
+        line(tree, tvb, start, length, FMT(P(CARRIES_SUITE_PARTS_13), name, s.cipher, s.hash,
+                                           FMT("%s %s", kx, group), psk ? P(AUTH_PSK) : P(AUTH_CERTIFICATE)));
+        g_strlcpy(s.kx, kx, sizeof s.kx);
+        g_strlcpy(s.auth, psk ? "PSK" : "certificate", sizeof s.auth);
+    } else if (parsed) {
+        line(tree, tvb, start, length, FMT(P(CARRIES_SUITE_PARTS_12), name, s.kx,
+                                           s.forward_secret ? P(FORWARD_SECRECY) : P(NO_FORWARD_SECRECY),
+                                           s.auth, s.cipher, s.hash[0] ? s.hash : "-"));
+    }
+    line(tree, tvb, start, length, FMT(P(CARRIES_COMPRESSION_CHOSEN), h->comp));
+
+    proto_item_set_generated(proto_tree_add_string(tree, hf_suite, tvb, start, length, name));
+    if (!parsed)
+        return;
+    proto_item_set_generated(proto_tree_add_string(tree, hf_kx, tvb, start, length, s.kx));
+    proto_item_set_generated(proto_tree_add_string(tree, hf_auth, tvb, start, length, s.auth));
+    proto_item_set_generated(proto_tree_add_string(tree, hf_cipher, tvb, start, length, s.cipher));
+    if (s.hash[0])
+        proto_item_set_generated(proto_tree_add_string(tree, hf_hash, tvb, start, length, s.hash));
+    if (!s.tls13 && !s.forward_secret && strcmp(s.kx, "RSA") == 0)
+        expert_add_info_format(pinfo, mi, &ei_no_fs, "%s", P(EXPERT_NO_FORWARD_SECRECY));
+    if (s.weak)
+        expert_add_info_format(pinfo, mi, &ei_weak, P(EXPERT_WEAK_SUITE), name);
+}
+
+void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
+                    packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
+{
+    if (!it->hello)
+        return;
+    if (it->a.msg == TT_MSG_CLIENT_HELLO)
+        client_hello(it->hello, tvb, start, length, pinfo->pool, tree, lang);
+    else if (it->a.msg == TT_MSG_SERVER_HELLO)
+        server_hello(it, tvb, start, length, pinfo, tree, mi, lang);
+}

@@ -1,0 +1,18 @@
+/* What a hello carries, as the tutor quotes it: tlstutor.carries lines and
+ * the typed fields (tlstutor.suites_offered, tlstutor.sni, tlstutor.suite,
+ * tlstutor.kx, tlstutor.auth, tlstutor.cipher, tlstutor.hash). */
+#ifndef TLSTUTOR_CARRIES_H
+#define TLSTUTOR_CARRIES_H
+
+#include <epan/packet.h>
+#include <epan/expert.h>
+
+#include "state.h"
+
+void carries_register(int proto);
+/* Looks up TLS's value names; call from the handoff. */
+void carries_init(void);
+void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
+                    packet_info *pinfo, proto_tree *tree, proto_item *msg_item, tt_lang lang);
+
+#endif

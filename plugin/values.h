@@ -1,0 +1,34 @@
+/* The values a hello carries, read from TLS's own fields on the first pass
+ * and kept (file scope) so that the texts can quote them on every pass. */
+#ifndef TLSTUTOR_VALUES_H
+#define TLSTUTOR_VALUES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define TT_MAX_SUITES 128
+#define TT_MAX_SMALL 16
+
+typedef struct {
+    unsigned legacy_version;
+    unsigned n_versions;               /* supported_versions entries */
+    uint16_t versions[TT_MAX_SMALL];
+    bool has_random;
+    uint8_t random[32];
+    unsigned session_id_len;
+    uint8_t session_id[32];
+    unsigned n_suites;                 /* all of them, even past TT_MAX_SUITES */
+    uint16_t suites[TT_MAX_SUITES];
+    unsigned n_comp;
+    unsigned comp;                     /* the first (ServerHello: the chosen) method */
+    const char *sni;                   /* NULL when absent */
+    const char *alpn;                  /* protocols joined by ", ", NULL when absent */
+    unsigned n_groups;                 /* key_share groups (ServerHello: the one chosen) */
+    uint16_t groups[TT_MAX_SMALL];
+    /* ServerHello only, filled from the connection's ClientHello. */
+    unsigned suite_position;           /* 1-based place in the client's list, 0 unknown */
+    unsigned client_suites;
+    bool echoes_session_id;
+} tt_hello;
+
+#endif

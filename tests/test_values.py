@@ -1,0 +1,118 @@
+"""The values the tutor quotes are Wireshark's own: for every hello of every
+capture, the tutor's typed fields equal TLS's fields for the same message,
+and the cipher suite is taken apart as a textbook does, in both languages."""
+import re
+
+import pytest
+
+from test_unchanged import CAPTURES, keys_of
+
+SCOPE = ["-o", "tlstutor.ports:443,8443"]
+
+
+def per_frame(tshark, pcap, flt, *names):
+    args = ["-r", tshark.pcap(pcap), "-Y", flt, "-T", "fields", "-E", "occurrence=a",
+            "-E", "aggregator=|", "-e", "frame.number", *sum((["-e", n] for n in names), []), *SCOPE]
+    return [line.split("\t") for line in tshark.run(args).stdout.splitlines()]
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_client_hello_values_are_wiresharks(tshark, pcap):
+    # Frames with exactly one ClientHello (tls.handshake.type == 1, plain TLS).
+    for frame, suites, sni, offered, tutor_sni in per_frame(
+            tshark, pcap, "tls.handshake.type == 1 && tlstutor.suites_offered",
+            "tls.handshake.ciphersuite", "tls.handshake.extensions_server_name",
+            "tlstutor.suites_offered", "tlstutor.sni"):
+        assert int(offered) == len(suites.split("|")), frame
+        assert tutor_sni == sni, frame
+
+
+def suite_names(tshark, pcap, keys=None):
+    """frame -> name of the cipher suite in the ServerHello, from TLS's PDML."""
+    import xml.etree.ElementTree as ET
+    out = tshark.run(["-r", tshark.pcap(pcap), "-Y", "tls.handshake.type == 2", "-T", "pdml",
+                      *tshark.opts(keys)], plugin=False).stdout
+    names = {}
+    for packet in ET.fromstring(out).iter("packet"):
+        frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
+        for f in packet.iter("field"):
+            if f.get("name") == "tls.handshake.ciphersuite":
+                names[frame] = re.match(r"Cipher Suite: (\S+) \(0x", f.get("showname")).group(1)
+    return names
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_chosen_suite_is_wiresharks(tshark, pcap):
+    expected = suite_names(tshark, pcap)
+    got = {int(f): s for f, s in per_frame(tshark, pcap, "tlstutor.suite", "tlstutor.suite")}
+    # HelloRetryRequests carry a suite too but are not ServerHellos to the tutor.
+    hrr = {int(r[0]) for r in per_frame(tshark, pcap, 'tlstutor.msg == "HelloRetryRequest"')}
+    assert got == {f: s for f, s in expected.items() if f not in hrr}
+
+
+SUITES = {  # capture -> (suite, kx, auth, cipher, hash)
+    "tls12-ecdhe-rsa.pcapng": ("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE", "RSA", "AES-128-GCM", "SHA-256"),
+    "tls12-rsa.pcapng": ("TLS_RSA_WITH_AES_128_GCM_SHA256", "RSA", "RSA", "AES-128-GCM", "SHA-256"),
+    "tls12-dhe.pcapng": ("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "DHE", "RSA", "AES-128-GCM", "SHA-256"),
+    "tls12-gnutls.pcapng": ("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE", "RSA", "AES-256-GCM", "SHA-384"),
+    "tls10.pcapng": ("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE", "RSA", "AES-128-CBC", "SHA-1"),
+    "tls13.pcapng": ("TLS_AES_256_GCM_SHA384", "ECDHE", "certificate", "AES-256-GCM", "SHA-384"),
+}
+
+
+@pytest.mark.parametrize("pcap", sorted(SUITES))
+def test_suite_taken_apart(tshark, pcap):
+    rows = per_frame(tshark, pcap, "tlstutor.suite", "tlstutor.suite", "tlstutor.kx",
+                     "tlstutor.auth", "tlstutor.cipher", "tlstutor.hash")
+    assert [tuple(r[1:]) for r in rows][:1] == [SUITES[pcap]]
+
+
+def carries(tshark, pcap, msg, lang):
+    out = tshark.messages(pcap, lang=lang)
+    frame = next(m.frame for m in out if m.msg == msg)
+    rows = per_frame(tshark, pcap, f'tlstutor.msg == "{msg}"', "tlstutor.carries")
+    args = ["-r", tshark.pcap(pcap), "-Y", f"frame.number == {frame}", "-T", "fields",
+            "-E", "occurrence=a", "-E", "aggregator=\x1f", "-e", "tlstutor.carries",
+            "-o", f"tlstutor.language:{lang}"]
+    return tshark.run(args).stdout.rstrip("\n").split("\x1f"), rows
+
+
+def test_server_hello_carries_exact(tshark):
+    en, _ = carries(tshark, "tls12-rsa.pcapng", "ServerHello", "en")
+    assert en[0] == "Version chosen: TLS 1.2 (0x0303)"
+    assert re.fullmatch(r"Server random: [0-9a-f]{16}\.\.\. \(32 bytes, .*\)", en[1])
+    assert en[2] == "Session ID: empty"
+    assert en[3] == "Cipher suite chosen: TLS_RSA_WITH_AES_128_GCM_SHA256, number 23 of the 28 the client offered"
+    assert en[4] == ("TLS_RSA_WITH_AES_128_GCM_SHA256 = RSA key exchange (no forward secrecy: whoever gets "
+                     "the server's private key later can decrypt this capture) + RSA authentication + "
+                     "AES-128-GCM bulk cipher + SHA-256 hash")
+    ja, _ = carries(tshark, "tls12-rsa.pcapng", "ServerHello", "ja")
+    assert ja[0] == "選ばれたバージョン: TLS 1.2 (0x0303)"
+    assert ja[3] == "選ばれた暗号スイート: TLS_RSA_WITH_AES_128_GCM_SHA256。クライアントが提示したうちの23番目(全28個)"
+    assert ja[4].startswith("TLS_RSA_WITH_AES_128_GCM_SHA256 = 鍵交換RSA(前方秘匿性なし")
+
+
+def test_client_hello_carries_exact(tshark):
+    en, _ = carries(tshark, "tls13.pcapng", "ClientHello", "en")
+    assert en[0] == ("Versions offered: TLS 1.3, TLS 1.2, TLS 1.1, TLS 1.0 (supported_versions); "
+                     "legacy_version says TLS 1.2 (0x0303)")
+    assert en[3] == ("Cipher suites offered: 31, first TLS_AES_256_GCM_SHA384, "
+                     "TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256")
+    assert "Server name (SNI): server.tutor.test" in en[5]
+    assert en[-1] == "key_share groups: x25519"
+    ja, _ = carries(tshark, "tls13.pcapng", "ClientHello", "ja")
+    assert ja[3] == ("提示された暗号スイート: 31個、先頭はTLS_AES_256_GCM_SHA384, "
+                     "TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256")
+    assert ja[-1] == "key_shareのグループ: x25519"
+
+
+@pytest.mark.parametrize("lang,no_fs,client_auth", [
+    ("en", "No forward secrecy: RSA key exchange", "The server asks for a client certificate (client authentication)"),
+    ("ja", "前方秘匿性なし: RSA鍵交換", "サーバがクライアント証明書を求めています(クライアント認証)")])
+def test_teacher_expert_infos(tshark, lang, no_fs, client_auth):
+    rsa = tshark.messages("tls12-rsa.pcapng", lang=lang)
+    assert [m.msg for m in rsa if no_fs in m.expert] == ["ServerHello"]
+    ecdhe = tshark.messages("tls12-ecdhe-rsa.pcapng", lang=lang)
+    assert not [m for m in ecdhe if no_fs in m.expert]
+    cc = tshark.messages("tls12-client-cert.pcapng", lang=lang)
+    assert [m.msg for m in cc if client_auth in m.expert] == ["CertificateRequest"]
