@@ -16,8 +16,16 @@ static int hf_auth = -1;
 static int hf_cipher = -1;
 static int hf_hash = -1;
 
+static int hf_cert_count = -1;
+static int hf_cert_subject = -1;
+static int hf_cert_issuer = -1;
+
 static expert_field ei_no_fs = EI_INIT;
 static expert_field ei_weak = EI_INIT;
+static expert_field ei_expired = EI_INIT;
+static expert_field ei_not_yet_valid = EI_INIT;
+static expert_field ei_self_signed = EI_INIT;
+static expert_field ei_weak_signature = EI_INIT;
 
 static int tls_suite_hf = -1;
 static int tls_group_hf = -1;
@@ -41,12 +49,26 @@ void carries_register(int proto)
             "On the ServerHello: the symmetric cipher and mode of the chosen suite (AES-128-GCM, ...)", HFILL } },
         { &hf_hash, { "Hash", "tlstutor.hash", FT_STRING, BASE_NONE, NULL, 0x0,
             "On the ServerHello: the MAC/PRF hash of the chosen suite (SHA-256, ...)", HFILL } },
+        { &hf_cert_count, { "Certificates", "tlstutor.cert_count", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "On a Certificate message: how many certificates it carries", HFILL } },
+        { &hf_cert_subject, { "Certificate subject", "tlstutor.cert_subject", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On a Certificate message: the subject common name of each certificate, in order", HFILL } },
+        { &hf_cert_issuer, { "Certificate issuer", "tlstutor.cert_issuer", FT_STRING, BASE_NONE, NULL, 0x0,
+            "On a Certificate message: the issuer common name of each certificate, in order", HFILL } },
     };
     static ei_register_info ei[] = {
         { &ei_no_fs, { "tlstutor.expert.no_forward_secrecy", PI_SECURITY, PI_NOTE,
             "No forward secrecy: RSA key exchange", EXPFILL } },
         { &ei_weak, { "tlstutor.expert.weak_suite", PI_SECURITY, PI_WARN,
             "Weak cipher suite (NULL, EXPORT, RC4, DES, 3DES or anonymous)", EXPFILL } },
+        { &ei_expired, { "tlstutor.expert.cert_expired", PI_SECURITY, PI_WARN,
+            "Certificate expired at capture time", EXPFILL } },
+        { &ei_not_yet_valid, { "tlstutor.expert.cert_not_yet_valid", PI_SECURITY, PI_WARN,
+            "Certificate not yet valid at capture time", EXPFILL } },
+        { &ei_self_signed, { "tlstutor.expert.self_signed", PI_SECURITY, PI_WARN,
+            "The sender's certificate is self-signed", EXPFILL } },
+        { &ei_weak_signature, { "tlstutor.expert.weak_signature", PI_SECURITY, PI_WARN,
+            "Certificate signed with SHA-1 or MD5", EXPFILL } },
     };
     proto_register_field_array(proto, hf, array_length(hf));
     expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
@@ -218,9 +240,83 @@ static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length
         expert_add_info_format(pinfo, mi, &ei_weak, P(EXPERT_WEAK_SUITE), name);
 }
 
+
+static const char *utc_date(gint64 t, wmem_allocator_t *pool)
+{
+    GDateTime *dt = g_date_time_new_from_unix_utc(t);
+    char *text;
+    const char *out;
+
+    if (!dt)
+        return "?";
+    text = g_date_time_format(dt, "%Y-%m-%d %H:%M:%S UTC");
+    out = wmem_strdup(pool, text ? text : "?");
+    g_free(text);
+    g_date_time_unref(dt);
+    return out;
+}
+
+static const char *or_unknown(const char *s)
+{
+    return s ? s : "?";
+}
+
+static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length,
+                         packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
+{
+    const tt_certs *cs = it->certs;
+    wmem_allocator_t *pool = pinfo->pool;
+    gint64 now = (gint64)pinfo->abs_ts.secs;
+
+    line(tree, tvb, start, length, FMT(P(CARRIES_CERT_COUNT), cs->n));
+    for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
+        const tt_cert *c = &cs->certs[i];
+        const char *who = or_unknown(c->subject_cn);
+        bool self = c->subject_cn && c->issuer_cn && strcmp(c->subject_cn, c->issuer_cn) == 0;
+
+        line(tree, tvb, start, length, self ? FMT(P(CARRIES_CERT_SELF_SIGNED), i + 1, who)
+                                            : FMT(P(CARRIES_CERT), i + 1, who, or_unknown(c->issuer_cn)));
+        if (i == 0 && c->sans)
+            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_SANS), c->sans));
+        if (c->has_validity) {
+            bool expired = now > c->not_after, early = now < c->not_before;
+            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_VALIDITY), i + 1, utc_date(c->not_before, pool),
+                                               utc_date(c->not_after, pool),
+                                               expired ? P(EXPIRED) : early ? P(NOT_YET_VALID) : P(VALID)));
+            if (expired)
+                expert_add_info_format(pinfo, mi, &ei_expired, P(EXPERT_CERT_EXPIRED), who);
+            else if (early)
+                expert_add_info_format(pinfo, mi, &ei_not_yet_valid, P(EXPERT_CERT_NOT_YET_VALID), who);
+        }
+        if (c->key_bits)
+            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_KEY), i + 1, or_unknown(c->key_alg), c->key_bits,
+                                               or_unknown(c->sig_alg)));
+        else
+            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_KEY_NOSIZE), i + 1, or_unknown(c->key_alg),
+                                               or_unknown(c->sig_alg)));
+        /* A root's signature on itself is not checked; the others' are. */
+        if (c->weak_sig && !self)
+            expert_add_info_format(pinfo, mi, &ei_weak_signature, P(EXPERT_WEAK_SIGNATURE),
+                                   or_unknown(c->sig_alg), who);
+        if (i == 0 && self)
+            expert_add_info_format(pinfo, mi, &ei_self_signed, P(EXPERT_SELF_SIGNED), who);
+    }
+    if (!it->a.from_client)
+        line(tree, tvb, start, length, P(CARRIES_CERT_CHECK));
+    proto_item_set_generated(proto_tree_add_uint(tree, hf_cert_count, tvb, start, length, cs->n));
+    for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
+        proto_item_set_generated(proto_tree_add_string(tree, hf_cert_subject, tvb, start, length,
+                                                       or_unknown(cs->certs[i].subject_cn)));
+        proto_item_set_generated(proto_tree_add_string(tree, hf_cert_issuer, tvb, start, length,
+                                                       or_unknown(cs->certs[i].issuer_cn)));
+    }
+}
+
 void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
+    if (it->certs && it->a.msg == TT_MSG_CERTIFICATE)
+        certificates(it, tvb, start, length, pinfo, tree, mi, lang);
     if (!it->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)

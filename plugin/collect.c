@@ -5,6 +5,8 @@
 
 #include "compat.h"
 
+#include <epan/oids.h>
+
 #define MAX_TYPE_IDS 4
 
 static int proto_tls = -1;
@@ -31,6 +33,11 @@ static int hf_comp = -1;
 static int hf_sni = -1;
 static int hf_alpn = -1;
 static int hf_group = -1;
+static int hf_cert = -1;
+static int hf_x_issuer = -1, hf_x_subject = -1, hf_x_sig = -1, hf_x_spki = -1;
+static int hf_x_not_before = -1, hf_x_not_after = -1, hf_x_utc = -1, hf_x_gen = -1;
+static int hf_x_alg = -1, hf_x_oid = -1, hf_x_dns = -1, hf_x_modulus = -1;
+static int hf_x_strings[6];
 static int hf_tcp_fin = -1;
 static int hf_tcp_rst = -1;
 
@@ -110,6 +117,25 @@ void collect_init(void)
     hf_sni = id_of("tls.handshake.extensions_server_name");
     hf_alpn = id_of("tls.handshake.extensions_alpn_str");
     hf_group = id_of("tls.handshake.extensions_key_share_group");
+    hf_cert = id_of("tls.handshake.certificate");
+    hf_x_issuer = id_of("x509af.issuer");
+    hf_x_subject = id_of("x509af.subject");
+    hf_x_sig = id_of("x509af.signature_element");
+    hf_x_spki = id_of("x509af.subjectPublicKeyInfo_element");
+    hf_x_not_before = id_of("x509af.notBefore");
+    hf_x_not_after = id_of("x509af.notAfter");
+    hf_x_utc = id_of("x509af.utcTime");
+    hf_x_gen = id_of("x509af.generalizedTime");
+    hf_x_alg = id_of("x509af.algorithm.id");
+    hf_x_oid = id_of("x509if.oid");
+    hf_x_dns = id_of("x509ce.dNSName");
+    hf_x_modulus = id_of("pkcs1.modulus");
+    {
+        static const char *const strings[] = { "x509sat.uTF8String", "x509sat.printableString",
+            "x509sat.IA5String", "x509sat.teletexString", "x509sat.bmpString", "x509sat.universalString" };
+        for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+            hf_x_strings[i] = id_of(strings[i]);
+    }
     hf_tcp_fin = id_of("tcp.flags.fin");
     hf_tcp_rst = id_of("tcp.flags.reset");
     /* tls.handshake.type is registered more than once (TLS and SSLv2). */
@@ -253,6 +279,182 @@ static void add_event(walk_state *st, tt_event_kind kind, const field_info *wher
     g_array_append_val(st->events, ce);
 }
 
+
+/* ---- Certificates: Wireshark's X.509 fields, read in tree order ---- */
+
+typedef enum { X_NONE, X_ISSUER, X_SUBJECT, X_SIG, X_SPKI, X_NOT_BEFORE, X_NOT_AFTER } x_ctx;
+
+/* DER contents of the OIDs the tutor names in words. */
+static const struct { guint8 der[9]; guint len; const char *words; gboolean weak; } algs[] = {
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b }, 9, "SHA-256 with RSA", FALSE },
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c }, 9, "SHA-384 with RSA", FALSE },
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0d }, 9, "SHA-512 with RSA", FALSE },
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a }, 9, "RSA-PSS", FALSE },
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x05 }, 9, "SHA-1 with RSA", TRUE },
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x04 }, 9, "MD5 with RSA", TRUE },
+    { { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01 }, 9, "RSA", FALSE },
+    { { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02 }, 8, "ECDSA with SHA-256", FALSE },
+    { { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03 }, 8, "ECDSA with SHA-384", FALSE },
+    { { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x04 }, 8, "ECDSA with SHA-512", FALSE },
+    { { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01 }, 7, "ECDSA with SHA-1", TRUE },
+    { { 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01 }, 7, "EC", FALSE },
+    { { 0x2b, 0x65, 0x70 }, 3, "Ed25519", FALSE },
+    { { 0x2b, 0x65, 0x71 }, 3, "Ed448", FALSE },
+};
+static const guint8 oid_common_name[] = { 0x55, 0x04, 0x03 };
+
+static const char *alg_words(const field_info *fi, gboolean *weak)
+{
+    guint8 der[64];
+    guint len = fi->length > 0 && fi->length <= (gint)sizeof der ? (guint)fi->length : 0;
+
+    if (!len || !fi->ds_tvb || !tvb_bytes_exist(fi->ds_tvb, fi->start, (gint)len))
+        return NULL;
+    tvb_memcpy(fi->ds_tvb, der, fi->start, len);
+    for (size_t i = 0; i < G_N_ELEMENTS(algs); i++)
+        if (algs[i].len == len && memcmp(algs[i].der, der, len) == 0) {
+            *weak = algs[i].weak;
+            return algs[i].words;
+        }
+    return oid_encoded2string(wmem_file_scope(), der, len);
+}
+
+static gboolean is_common_name(const field_info *fi)
+{
+    return fi->length == 3 && fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 3) &&
+           tvb_memeql(fi->ds_tvb, fi->start, oid_common_name, 3) == 0;
+}
+
+static gboolean is_x509_string(int id)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(hf_x_strings); i++)
+        if (hf_x_strings[i] > 0 && hf_x_strings[i] == id)
+            return TRUE;
+    return FALSE;
+}
+
+/* Days from 1970-01-01 to a civil date (proleptic Gregorian calendar). */
+static gint64 days_from_civil(gint64 y, unsigned m, unsigned d)
+{
+    gint64 era;
+    unsigned yoe, doy, doe;
+
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = (unsigned)(y - era * 400);
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (gint64)doe - 719468;
+}
+
+/* Wireshark shows utcTime as "2026-11-27 02:21:28 (UTC)". */
+static gboolean parse_time(const char *s, gint64 *out)
+{
+    int y, mo, d, h, mi, sec;
+
+    if (!s || sscanf(s, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &sec) != 6 ||
+        mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+        return FALSE;
+    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec;
+    return TRUE;
+}
+
+typedef struct {
+    tt_certs *certs;
+    tt_cert *cur;
+    gboolean cn_next;
+    wmem_strbuf_t *sans;
+} cert_walk;
+
+static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
+{
+    for (const proto_node *c = node->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        int id = canon(fi);
+        x_ctx inner = ctx;
+
+        if (id == hf_cert) {
+            w->certs->n++;
+            w->cur = w->certs->n <= TT_MAX_CERTS ? &w->certs->certs[w->certs->n - 1] : NULL;
+            w->cn_next = FALSE;
+            inner = X_NONE;
+        } else if (!w->cur) {
+            /* past TT_MAX_CERTS, or before the first certificate: only count */
+        } else if (id == hf_x_issuer) {
+            inner = X_ISSUER;
+        } else if (id == hf_x_subject) {
+            inner = X_SUBJECT;
+        } else if (id == hf_x_sig) {
+            inner = X_SIG;
+        } else if (id == hf_x_spki) {
+            inner = X_SPKI;
+        } else if (id == hf_x_not_before) {
+            inner = X_NOT_BEFORE;
+        } else if (id == hf_x_not_after) {
+            inner = X_NOT_AFTER;
+        } else if (id == hf_x_oid) {
+            w->cn_next = (ctx == X_ISSUER || ctx == X_SUBJECT) && is_common_name(fi);
+        } else if (is_x509_string(id) && w->cn_next) {
+            const char *v = fvalue_get_string(TT_FI_VALUE(fi));
+            const char **dst = ctx == X_ISSUER ? &w->cur->issuer_cn : ctx == X_SUBJECT ? &w->cur->subject_cn : NULL;
+            if (dst && !*dst && v)
+                *dst = wmem_strdup(wmem_file_scope(), v);
+            w->cn_next = FALSE;
+        } else if (id == hf_x_alg && (ctx == X_SIG || ctx == X_SPKI)) {
+            gboolean weak = FALSE;
+            const char *words = alg_words(fi, &weak);
+            if (ctx == X_SIG && !w->cur->sig_alg) {
+                w->cur->sig_alg = words;
+                w->cur->weak_sig = weak;
+            } else if (ctx == X_SPKI && !w->cur->key_alg) {
+                w->cur->key_alg = words;
+            }
+        } else if (id == hf_x_utc && (ctx == X_NOT_BEFORE || ctx == X_NOT_AFTER)) {
+            gint64 t;
+            if (parse_time(fvalue_get_string(TT_FI_VALUE(fi)), &t)) {
+                if (ctx == X_NOT_BEFORE)
+                    w->cur->not_before = t;
+                else {
+                    w->cur->not_after = t;
+                    w->cur->has_validity = TRUE;
+                }
+            }
+        } else if (id == hf_x_gen && (ctx == X_NOT_BEFORE || ctx == X_NOT_AFTER)) {
+            const nstime_t *t = fvalue_get_time(TT_FI_VALUE(fi));
+            if (t && ctx == X_NOT_BEFORE)
+                w->cur->not_before = t->secs;
+            else if (t) {
+                w->cur->not_after = t->secs;
+                w->cur->has_validity = TRUE;
+            }
+        } else if (id == hf_x_modulus && !w->cur->key_bits && fi->length > 0) {
+            gint len = fi->length;
+            if (fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 1) &&
+                tvb_get_guint8(fi->ds_tvb, fi->start) == 0)
+                len--;   /* DER's leading zero of a positive integer */
+            w->cur->key_bits = (unsigned)len * 8;
+        } else if (id == hf_x_dns && w->certs->n == 1) {
+            const char *v = fvalue_get_string(TT_FI_VALUE(fi));
+            if (v && wmem_strbuf_get_len(w->sans) < 200)
+                wmem_strbuf_append_printf(w->sans, "%s%s", wmem_strbuf_get_len(w->sans) ? ", " : "", v);
+        }
+        read_cert_node(w, c, inner);
+    }
+}
+
+static tt_certs *keep_certificates(const proto_node *node)
+{
+    cert_walk w;
+
+    memset(&w, 0, sizeof w);
+    w.certs = wmem_new0(wmem_file_scope(), tt_certs);
+    w.sans = wmem_strbuf_new(wmem_file_scope(), "");
+    read_cert_node(&w, node, X_NONE);
+    if (wmem_strbuf_get_len(w.sans) && w.certs->n)
+        w.certs->certs[0].sans = wmem_strbuf_get_str(w.sans);
+    return w.certs;
+}
+
 /* A hello's values, kept for display on every pass. */
 static tt_hello *keep_hello(hs_facts *facts)
 {
@@ -308,6 +510,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
     }
     if ((ce->ev.hs_type == 1 || ce->ev.hs_type == 2) && !ce->ev.sslv2)
         ce->hello = keep_hello(&facts);
+    if (ce->ev.hs_type == 11 && !ce->ev.sslv2)
+        ce->certs = keep_certificates(node);
 }
 
 static void add_alert(walk_state *st, const proto_node *node)

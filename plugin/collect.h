@@ -13,6 +13,7 @@ typedef struct {
     bool is_client_hello;      /* the event that fixes the client's side */
     const field_info *where;   /* the bytes to point at */
     tt_hello *hello;           /* hellos: the values they carry (file scope) */
+    tt_certs *certs;           /* Certificate: its certificates (file scope) */
 } collected_event;
 
 /* Looks up TLS's field ids; call from the handoff. */

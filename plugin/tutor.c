@@ -137,6 +137,7 @@ static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server
         if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && conn->client_hello)
             place_in_client_list(ce->hello, conn->client_hello);
         item.hello = ce->hello;
+        item.certs = ce->certs;
         item.ds_index = data_source_index(pinfo, ce->where);
         item.start = ce->where ? ce->where->start : 0;
         item.length = ce->where ? ce->where->length : 0;

@@ -31,4 +31,24 @@ typedef struct {
     bool echoes_session_id;
 } tt_hello;
 
+#define TT_MAX_CERTS 8
+
+/* One certificate of a Certificate message, as Wireshark's X.509 fields show it. */
+typedef struct {
+    const char *subject_cn;            /* NULL when absent */
+    const char *issuer_cn;
+    const char *sig_alg;               /* in words ("SHA-256 with RSA") or the OID */
+    const char *key_alg;               /* "RSA", "EC", ... or the OID */
+    unsigned key_bits;                 /* RSA modulus size, 0 unknown */
+    bool weak_sig;                     /* SHA-1 or MD5 signature */
+    bool has_validity;
+    int64_t not_before, not_after;     /* seconds since the epoch, UTC */
+    const char *sans;                  /* DNS names joined by ", " (first certificate) */
+} tt_cert;
+
+typedef struct {
+    unsigned n;                        /* all of them, even past TT_MAX_CERTS */
+    tt_cert certs[TT_MAX_CERTS];
+} tt_certs;
+
 #endif

@@ -14,6 +14,8 @@ FIELDS = {
     "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
     "tlstutor.sni": "FT_STRING", "tlstutor.suite": "FT_STRING", "tlstutor.kx": "FT_STRING",
     "tlstutor.auth": "FT_STRING", "tlstutor.cipher": "FT_STRING", "tlstutor.hash": "FT_STRING",
+    "tlstutor.cert_count": "FT_UINT32", "tlstutor.cert_subject": "FT_STRING",
+    "tlstutor.cert_issuer": "FT_STRING",
 }
 
 
@@ -38,10 +40,12 @@ def test_field_and_expert_names_unique(tshark):
     assert len(tutor) == len(set(tutor))
     # Expert infos are registered as fields too (Analyze > Expert Information).
     experts = [n for n in tutor if n.startswith("tlstutor.expert.")]
-    assert sorted(experts) == ["tlstutor.expert.cannot_tell", "tlstutor.expert.client_auth",
+    assert sorted(experts) == ["tlstutor.expert.cannot_tell", "tlstutor.expert.cert_expired",
+                               "tlstutor.expert.cert_not_yet_valid", "tlstutor.expert.client_auth",
                                "tlstutor.expert.deprecated", "tlstutor.expert.failed",
                                "tlstutor.expert.keylog", "tlstutor.expert.midstream",
-                               "tlstutor.expert.no_forward_secrecy", "tlstutor.expert.weak_suite"]
+                               "tlstutor.expert.no_forward_secrecy", "tlstutor.expert.self_signed",
+                               "tlstutor.expert.weak_signature", "tlstutor.expert.weak_suite"]
 
 
 def test_preferences(tshark):

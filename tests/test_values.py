@@ -116,3 +116,41 @@ def test_teacher_expert_infos(tshark, lang, no_fs, client_auth):
     assert not [m for m in ecdhe if no_fs in m.expert]
     cc = tshark.messages("tls12-client-cert.pcapng", lang=lang)
     assert [m.msg for m in cc if client_auth in m.expert] == ["CertificateRequest"]
+
+
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_certificate_names_are_wiresharks(tshark, pcap, with_keys):
+    """Our certificates' names hold only a common name, issuer before subject
+    in each certificate: Wireshark's own x509sat strings give both."""
+    keys = keys_of(pcap) if with_keys else None
+    args = ["-r", tshark.pcap(pcap), "-Y", 'tlstutor.msg == "Certificate" && tlstutor.cert_count',
+            "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|", "-e", "frame.number",
+            "-e", "tls.handshake.certificate_length", "-e", "x509sat.uTF8String",
+            "-e", "tlstutor.cert_count", "-e", "tlstutor.cert_subject", "-e", "tlstutor.cert_issuer",
+            *SCOPE, *tshark.opts(keys)]
+    for line in tshark.run(args).stdout.splitlines():
+        frame, lengths, names, count, subjects, issuers = line.split("\t")
+        if count.count("|"):
+            continue   # two Certificate messages in one frame: not this simple check
+        # A CertificateRequest later in the frame adds its CA names: keep the certificates'.
+        names = names.split("|")[:2 * int(count)]
+        assert int(count) == len(lengths.split("|")), frame
+        assert subjects.split("|") == names[1::2], frame
+        assert issuers.split("|") == names[0::2], frame
+
+
+def test_certificate_carries_exact(tshark):
+    en, _ = carries(tshark, "tls12-ecdhe-rsa.pcapng", "Certificate", "en")
+    assert en[0] == "Certificates: 2 (the sender's own first, then the certificate authorities that issued it)"
+    assert en[1] == "Certificate 1: subject server.tutor.test, issued by tutor-ca"
+    assert en[2] == "Names the first certificate is valid for (subjectAltName): server.tutor.test"
+    assert re.fullmatch(r"Certificate 1 valid from \S+ \S+ UTC to \S+ \S+ UTC: valid at the time of this capture", en[3])
+    assert en[4] == "Certificate 1: RSA public key of 2048 bits, signed with SHA-256 with RSA"
+    assert en[5] == "Certificate 2: subject tutor-ca, issued by itself (self-signed: no CA vouches for it)"
+    assert en[-1].startswith("The client checks this chain against the root certificates it already trusts")
+    ja, _ = carries(tshark, "tls12-ecdhe-rsa.pcapng", "Certificate", "ja")
+    assert ja[1] == "証明書1: 主体(subject) server.tutor.test、発行者(issuer) tutor-ca"
+    assert ja[-1].startswith("クライアントはこの証明書チェーンを手元で信頼しているルート証明書と照合します")
+    # The CA's own self-signed root in the chain is not a finding; a self-signed leaf would be.
+    assert not [m for m in tshark.messages("tls12-ecdhe-rsa.pcapng") if any("elf-signed" in e for e in m.expert)]
