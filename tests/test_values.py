@@ -142,6 +142,8 @@ def test_certificate_names_are_wiresharks(tshark, pcap, with_keys):
 
 def test_certificate_carries_exact(tshark):
     en, _ = carries(tshark, "tls12-ecdhe-rsa.pcapng", "Certificate", "en")
+    # Frame 6 also holds the ServerHello: from the Certificate's first line on.
+    en = en[next(i for i, x in enumerate(en) if x.startswith("Certificates:")):]
     assert en[0] == "Certificates: 2 (the sender's own first, then the certificate authorities that issued it)"
     assert en[1] == "Certificate 1: subject server.tutor.test, issued by tutor-ca"
     assert en[2] == "Names the first certificate is valid for (subjectAltName): server.tutor.test"
@@ -150,6 +152,7 @@ def test_certificate_carries_exact(tshark):
     assert en[5] == "Certificate 2: subject tutor-ca, issued by itself (self-signed: no CA vouches for it)"
     assert en[-1].startswith("The client checks this chain against the root certificates it already trusts")
     ja, _ = carries(tshark, "tls12-ecdhe-rsa.pcapng", "Certificate", "ja")
+    ja = ja[next(i for i, x in enumerate(ja) if x.startswith("証明書:")):]
     assert ja[1] == "証明書1: 主体(subject) server.tutor.test、発行者(issuer) tutor-ca"
     assert ja[-1].startswith("クライアントはこの証明書チェーンを手元で信頼しているルート証明書と照合します")
     # The CA's own self-signed root in the chain is not a finding; a self-signed leaf would be.
