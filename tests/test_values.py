@@ -141,8 +141,8 @@ def test_certificate_names_are_wiresharks(tshark, pcap, with_keys):
 
 
 def test_certificate_carries_exact(tshark):
-    en, _ = carries(tshark, "tls12-ecdhe-rsa.pcapng", "Certificate", "en")
-    # Frame 6 also holds the ServerHello: from the Certificate's first line on.
+    en, _ = carries(tshark, "tls12-client-cert.pcapng", "Certificate", "en")
+    # The frame may hold more messages: from the Certificate's first line on.
     en = en[next(i for i, x in enumerate(en) if x.startswith("Certificates:")):]
     assert en[0] == "Certificates: 2 (the sender's own first, then the certificate authorities that issued it)"
     assert en[1] == "Certificate 1: subject server.tutor.test, issued by tutor-ca"
@@ -151,9 +151,9 @@ def test_certificate_carries_exact(tshark):
     assert en[4] == "Certificate 1: RSA public key of 2048 bits, signed with SHA-256 with RSA"
     assert en[5] == "Certificate 2: subject tutor-ca, issued by itself (self-signed: no CA vouches for it)"
     assert en[-1].startswith("The client checks this chain against the root certificates it already trusts")
-    ja, _ = carries(tshark, "tls12-ecdhe-rsa.pcapng", "Certificate", "ja")
+    ja, _ = carries(tshark, "tls12-client-cert.pcapng", "Certificate", "ja")
     ja = ja[next(i for i, x in enumerate(ja) if x.startswith("証明書:")):]
     assert ja[1] == "証明書1: 主体(subject) server.tutor.test、発行者(issuer) tutor-ca"
     assert ja[-1].startswith("クライアントはこの証明書チェーンを手元で信頼しているルート証明書と照合します")
     # The CA's own self-signed root in the chain is not a finding; a self-signed leaf would be.
-    assert not [m for m in tshark.messages("tls12-ecdhe-rsa.pcapng") if any("elf-signed" in e for e in m.expert)]
+    assert not [m for m in tshark.messages("tls12-client-cert.pcapng") if any("elf-signed" in e for e in m.expert)]
