@@ -171,6 +171,7 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
         line(tree, tvb, start, length, FMT(P(CARRIES_ALPN), h->alpn));
     if (h->n_groups)
         line(tree, tvb, start, length, FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
+    line(tree, tvb, start, length, P(CARRIES_RECORD_LAYER));
 
     proto_item_set_generated(proto_tree_add_uint(tree, hf_suites_offered, tvb, start, length, h->n_suites));
     if (h->sni)
