@@ -29,6 +29,7 @@ static expert_field ei_weak_signature = EI_INIT;
 
 static int tls_suite_hf = -1;
 static int tls_group_hf = -1;
+static int tls_sig_alg_hf = -1;
 
 void carries_register(int proto)
 {
@@ -78,6 +79,7 @@ void carries_init(void)
 {
     tls_suite_hf = proto_registrar_get_id_byname("tls.handshake.ciphersuite");
     tls_group_hf = proto_registrar_get_id_byname("tls.handshake.extensions_key_share_group");
+    tls_sig_alg_hf = proto_registrar_get_id_byname("tls.handshake.sig_hash_alg");
 }
 
 /* A value's name from a TLS field's own table, or NULL. */
@@ -313,11 +315,72 @@ static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length
     }
 }
 
+
+/* TLS SignatureScheme names (RFC 8446 4.2.3); TLS's own field shows them
+ * through a custom function, not a table the tutor can reach. */
+static const value_string sig_schemes[] = {
+    { 0x0201, "rsa_pkcs1_sha1" }, { 0x0203, "ecdsa_sha1" },
+    { 0x0401, "rsa_pkcs1_sha256" }, { 0x0501, "rsa_pkcs1_sha384" }, { 0x0601, "rsa_pkcs1_sha512" },
+    { 0x0403, "ecdsa_secp256r1_sha256" }, { 0x0503, "ecdsa_secp384r1_sha384" },
+    { 0x0603, "ecdsa_secp521r1_sha512" },
+    { 0x0804, "rsa_pss_rsae_sha256" }, { 0x0805, "rsa_pss_rsae_sha384" }, { 0x0806, "rsa_pss_rsae_sha512" },
+    { 0x0807, "ed25519" }, { 0x0808, "ed448" },
+    { 0x0809, "rsa_pss_pss_sha256" }, { 0x080a, "rsa_pss_pss_sha384" }, { 0x080b, "rsa_pss_pss_sha512" },
+    { 0, NULL }
+};
+
+static const char *named(int hf, guint32 v, wmem_allocator_t *pool)
+{
+    const char *n = value_name(hf, v);
+
+    if (!n && hf == tls_sig_alg_hf)
+        n = try_val_to_str(v, sig_schemes);
+    return n ? wmem_strdup_printf(pool, "%s (0x%04x)", n, v) : wmem_strdup_printf(pool, "0x%04x", v);
+}
+
+/* ServerKeyExchange, CertificateRequest, ClientKeyExchange, CertificateVerify, Finished. */
+static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int length,
+                           wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
+{
+    const tt_msgvals *v = it->vals;
+    const char *sig = v->has_sig_alg ? named(tls_sig_alg_hf, v->sig_alg, pool) : "?";
+
+    switch (it->a.msg) {
+    case TT_MSG_SERVER_KEY_EXCHANGE:
+        if (v->has_curve)
+            line(tree, tvb, start, length, FMT(P(CARRIES_SKE_EC), named(tls_group_hf, v->curve, pool), sig));
+        else if (v->p_len)
+            line(tree, tvb, start, length, FMT(P(CARRIES_SKE_DH), v->p_len * 8, sig));
+        break;
+    case TT_MSG_CERTIFICATE_REQUEST:
+        line(tree, tvb, start, length, FMT(P(CARRIES_CR), v->n_cert_types, v->n_sig_algs, v->n_dnames));
+        break;
+    case TT_MSG_CLIENT_KEY_EXCHANGE:
+        if (v->has_epms)
+            line(tree, tvb, start, length, FMT(P(CARRIES_CKE_RSA), v->epms_len));
+        else if (v->has_pub)
+            line(tree, tvb, start, length, FMT(P(CARRIES_CKE_DH), v->pub_len));
+        break;
+    case TT_MSG_CERTIFICATE_VERIFY:
+        if (v->has_sig_alg)
+            line(tree, tvb, start, length, FMT(P(CARRIES_SIG_ALG), sig));
+        break;
+    case TT_MSG_FINISHED:
+        if (v->has_verify)
+            line(tree, tvb, start, length, FMT(P(CARRIES_VERIFY_DATA), v->verify_len));
+        break;
+    default:
+        break;
+    }
+}
+
 void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
     if (it->certs && it->a.msg == TT_MSG_CERTIFICATE)
         certificates(it, tvb, start, length, pinfo, tree, mi, lang);
+    if (it->vals)
+        other_messages(it, tvb, start, length, pinfo->pool, tree, lang);
     if (!it->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)

@@ -33,6 +33,9 @@ static int hf_comp = -1;
 static int hf_sni = -1;
 static int hf_alpn = -1;
 static int hf_group = -1;
+static int hf_curve = -1, hf_p_len = -1, hf_sig_alg = -1, hf_epms_len = -1;
+static int hf_client_point_len = -1, hf_yc_len = -1, hf_cert_types_count = -1;
+static int hf_dname_len = -1, hf_verify_data = -1;
 static int hf_cert = -1;
 static int hf_x_issuer = -1, hf_x_subject = -1, hf_x_sig = -1, hf_x_spki = -1;
 static int hf_x_not_before = -1, hf_x_not_after = -1, hf_x_utc = -1, hf_x_gen = -1;
@@ -117,6 +120,15 @@ void collect_init(void)
     hf_sni = id_of("tls.handshake.extensions_server_name");
     hf_alpn = id_of("tls.handshake.extensions_alpn_str");
     hf_group = id_of("tls.handshake.extensions_key_share_group");
+    hf_curve = id_of("tls.handshake.server_named_curve");
+    hf_p_len = id_of("tls.handshake.p_len");
+    hf_sig_alg = id_of("tls.handshake.sig_hash_alg");
+    hf_epms_len = id_of("tls.handshake.epms_len");
+    hf_client_point_len = id_of("tls.handshake.client_point_len");
+    hf_yc_len = id_of("tls.handshake.yc_len");
+    hf_cert_types_count = id_of("tls.handshake.cert_types_count");
+    hf_dname_len = id_of("tls.handshake.dname_len");
+    hf_verify_data = id_of("tls.handshake.verify_data");
     hf_cert = id_of("tls.handshake.certificate");
     hf_x_issuer = id_of("x509af.issuer");
     hf_x_subject = id_of("x509af.subject");
@@ -188,6 +200,7 @@ typedef struct {
     guint32 last_ext_type;
     gboolean ticket, early_data, psk;
     tt_hello hello;                    /* what a hello carries */
+    tt_msgvals vals;                   /* what other messages carry */
     const field_info *sni;
     const field_info *alpn[8];
     guint n_alpn;
@@ -242,6 +255,30 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->sni = fi;
             else if (id == hf_alpn && facts->n_alpn < G_N_ELEMENTS(facts->alpn))
                 facts->alpn[facts->n_alpn++] = fi;
+            else if (id == hf_curve) {
+                facts->vals.curve = tt_fi_uint(fi);
+                facts->vals.has_curve = TRUE;
+            } else if (id == hf_p_len)
+                facts->vals.p_len = tt_fi_uint(fi);
+            else if (id == hf_sig_alg) {
+                if (!facts->vals.has_sig_alg)
+                    facts->vals.sig_alg = tt_fi_uint(fi);
+                facts->vals.has_sig_alg = TRUE;
+                facts->vals.n_sig_algs++;
+            } else if (id == hf_epms_len) {
+                facts->vals.epms_len = tt_fi_uint(fi);
+                facts->vals.has_epms = TRUE;
+            } else if (id == hf_client_point_len || id == hf_yc_len) {
+                facts->vals.pub_len = tt_fi_uint(fi);
+                facts->vals.has_pub = TRUE;
+            } else if (id == hf_cert_types_count)
+                facts->vals.n_cert_types = tt_fi_uint(fi);
+            else if (id == hf_dname_len)
+                facts->vals.n_dnames++;
+            else if (id == hf_verify_data) {
+                facts->vals.verify_len = (unsigned)fi->length;
+                facts->vals.has_verify = TRUE;
+            }
             else if (id == hf_random && fi->length == 32 && fi->ds_tvb &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, 32)) {
                 tvb_memcpy(fi->ds_tvb, random, fi->start, 32);
@@ -512,6 +549,11 @@ static void add_handshake(walk_state *st, const proto_node *node)
         ce->hello = keep_hello(&facts);
     if (ce->ev.hs_type == 11 && !ce->ev.sslv2)
         ce->certs = keep_certificates(node);
+    if ((ce->ev.hs_type == 12 || ce->ev.hs_type == 13 || ce->ev.hs_type == 15 ||
+         ce->ev.hs_type == 16 || ce->ev.hs_type == 20) && !ce->ev.sslv2) {
+        ce->vals = wmem_new(wmem_file_scope(), tt_msgvals);
+        *ce->vals = facts.vals;
+    }
 }
 
 static void add_alert(walk_state *st, const proto_node *node)

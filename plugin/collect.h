@@ -14,6 +14,7 @@ typedef struct {
     const field_info *where;   /* the bytes to point at */
     tt_hello *hello;           /* hellos: the values they carry (file scope) */
     tt_certs *certs;           /* Certificate: its certificates (file scope) */
+    tt_msgvals *vals;          /* key exchanges, CertificateRequest/Verify, Finished */
 } collected_event;
 
 /* Looks up TLS's field ids; call from the handoff. */

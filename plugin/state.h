@@ -26,6 +26,7 @@ typedef struct {
     gboolean report_midstream; /* the connection's first item, started mid-way */
     const tt_hello *hello;   /* hellos: the values they carry */
     const tt_certs *certs;   /* Certificate: its certificates */
+    const tt_msgvals *vals;  /* other messages' values */
     int ds_index;            /* position in pinfo->data_src; -1: none */
     int start;
     int length;

@@ -138,6 +138,7 @@ static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server
             place_in_client_list(ce->hello, conn->client_hello);
         item.hello = ce->hello;
         item.certs = ce->certs;
+        item.vals = ce->vals;
         item.ds_index = data_source_index(pinfo, ce->where);
         item.start = ce->where ? ce->where->start : 0;
         item.length = ce->where ? ce->where->length : 0;

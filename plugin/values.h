@@ -31,6 +31,25 @@ typedef struct {
     bool echoes_session_id;
 } tt_hello;
 
+/* Values of ServerKeyExchange, CertificateRequest, ClientKeyExchange,
+ * CertificateVerify and Finished. */
+typedef struct {
+    bool has_curve;
+    unsigned curve;                    /* named group */
+    unsigned p_len;                    /* DH prime, bytes */
+    bool has_sig_alg;
+    unsigned sig_alg;                  /* the first signature algorithm */
+    unsigned n_sig_algs;
+    bool has_epms;
+    unsigned epms_len;                 /* RSA-encrypted premaster secret, bytes */
+    bool has_pub;
+    unsigned pub_len;                  /* client's (EC)DH public value, bytes */
+    unsigned n_cert_types;
+    unsigned n_dnames;
+    bool has_verify;
+    unsigned verify_len;
+} tt_msgvals;
+
 #define TT_MAX_CERTS 8
 
 /* One certificate of a Certificate message, as Wireshark's X.509 fields show it. */

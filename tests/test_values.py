@@ -158,3 +158,61 @@ def test_certificate_carries_exact(tshark):
     assert ja[-1].startswith("クライアントはこの証明書チェーンを手元で信頼しているルート証明書と照合します")
     # The CA's own self-signed root in the chain is not a finding; a self-signed leaf would be.
     assert not [m for m in tshark.messages("tls12-client-cert.pcapng") if any("elf-signed" in e for e in m.expert)]
+
+
+def message_lines(tshark, pcap, msg, keys=None, lang="en"):
+    args = ["-r", tshark.pcap(pcap), "-Y", f'tlstutor.msg == "{msg}"', "-T", "pdml",
+            *tshark.opts(keys, lang)]
+    import xml.etree.ElementTree as ET
+    out = []
+    for item in ET.fromstring(tshark.run(args).stdout).iter("field"):
+        if item.get("name") == "tlstutor.message":
+            sub = {f.get("name"): f for f in item.findall("field")}
+            if sub["tlstutor.msg"].get("show") == msg:
+                out.append([f.get("show") for f in item.findall("field") if f.get("name") == "tlstutor.carries"])
+    return out
+
+
+def wireshark_values(tshark, pcap, flt, *names, keys=None):
+    args = ["-r", tshark.pcap(pcap), "-Y", flt, "-T", "fields", "-E", "occurrence=a",
+            "-E", "aggregator=|", *sum((["-e", n] for n in names), []), *tshark.opts(keys)]
+    return [line.split("\t") for line in tshark.run(args, plugin=False).stdout.splitlines()]
+
+
+def test_key_exchange_values_are_wiresharks(tshark):
+    # RSA: the encrypted premaster secret's length is TLS's tls.handshake.epms_len.
+    [[epms]] = wireshark_values(tshark, "tls12-rsa.pcapng", "tls.handshake.type == 16", "tls.handshake.epms_len")
+    [cke] = message_lines(tshark, "tls12-rsa.pcapng", "ClientKeyExchange")
+    assert cke[0].startswith(f"Encrypted premaster secret: {epms} bytes, 48 random bytes encrypted")
+    assert 'master secret = PRF(premaster secret, "master secret", client random + server random)' in cke[0]
+    # ECDHE: the client's public value's length is TLS's client_point_len.
+    [[point]] = wireshark_values(tshark, "tls12-ecdhe-rsa.pcapng", "tls.handshake.type == 16",
+                                 "tls.handshake.client_point_len")
+    [cke] = message_lines(tshark, "tls12-ecdhe-rsa.pcapng", "ClientKeyExchange")
+    assert cke[0].startswith(f"Client's (EC)DH public value: {point} bytes;")
+    [ske] = message_lines(tshark, "tls12-ecdhe-rsa.pcapng", "ServerKeyExchange")
+    assert ske == ["Key exchange group: x25519 (0x001d); the server's ephemeral public key for it is "
+                   "signed with rsa_pss_rsae_sha256 (0x0804)"]
+    [[p_len]] = wireshark_values(tshark, "tls12-dhe.pcapng", "tls.handshake.type == 12", "tls.handshake.p_len")
+    [ske] = message_lines(tshark, "tls12-dhe.pcapng", "ServerKeyExchange", lang="ja")
+    assert ske[0].startswith(f"Diffie-Hellmanのパラメータ: {int(p_len) * 8}ビットの素数pと生成元g")
+
+
+def test_certificate_request_and_verify_values(tshark):
+    [[count, dnames, algs]] = wireshark_values(
+        tshark, "tls12-client-cert.pcapng", "tls.handshake.type == 13", "tls.handshake.cert_types_count",
+        "tls.handshake.dname_len", "tls.handshake.sig_hash_alg")
+    [cr] = message_lines(tshark, "tls12-client-cert.pcapng", "CertificateRequest")
+    # Frame 8 also holds the ServerKeyExchange, whose one signature algorithm comes first.
+    assert cr == [f"Accepted: {count} certificate types, {len(algs.split('|')) - 1} signature algorithms, "
+                  f"{len(dnames.split('|'))} CA names (the CAs whose certificates the server trusts)"]
+    [cv] = message_lines(tshark, "tls12-client-cert.pcapng", "CertificateVerify")
+    assert cv == ["Signature algorithm: rsa_pss_rsae_sha256 (0x0804)"]
+
+
+def test_finished_verify_data_only_when_decrypted(tshark):
+    assert message_lines(tshark, "tls12-ecdhe-rsa.pcapng", "Finished") == [[], []]
+    with_keys = message_lines(tshark, "tls12-ecdhe-rsa.pcapng", "Finished", keys="tls12-ecdhe-rsa.keys")
+    assert with_keys == [["verify_data: 12 bytes"]] * 2
+    tls13 = message_lines(tshark, "tls13.pcapng", "Finished", keys="tls13.keys", lang="ja")
+    assert tls13 == [["verify_data: 48バイト"]] * 2
