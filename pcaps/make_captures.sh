@@ -35,7 +35,9 @@ OLD=(tls12-ecdhe-rsa tls12-rsa tls12-dhe tls12-client-cert tls12-long-chain tls1
 NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegotiation
      tls12-hello-request tls12-alert-handshake-failure tls12-alert-unknown-ca
      tls13-alert-protocol-version tls12-closed-mid-handshake tls10 tls11
-     tls13-gnutls tls13-gnutls-hrr)
+     tls13-gnutls tls13-gnutls-hrr
+     tls12-expired-cert tls12-self-signed tls12-weak-3des tls12-sha1-cert
+     sslv2-client-hello)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -144,6 +146,20 @@ keyUsage               = critical, digitalSignature
 extendedKeyUsage       = clientAuth
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid
+[ tutor_ca ]
+database               = ca-index.txt
+new_certs_dir          = .
+serial                 = ca-serial.txt
+policy                 = policy_cn
+unique_subject         = no
+[ policy_cn ]
+commonName             = supplied
+[ selfsigned ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature, keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = DNS:selfsigned.tutor.test
+subjectKeyIdentifier   = hash
 EOF
 export OPENSSL_CONF=$WORK/openssl.cnf
 cp openssl.cnf commands/openssl.cnf
@@ -177,6 +193,24 @@ log_line host "cat long-int2.pem long-int1.pem > long-chain.pem"
 cat long-int2.pem long-int1.pem > long-chain.pem
 openssl verify -CAfile ca.pem server.pem client.pem >/dev/null
 openssl verify -CAfile long-root.pem -untrusted long-chain.pem long-leaf.pem >/dev/null
+# Certificates with something wrong (the clients do not abort: no -verify_return_error).
+# Expired: `openssl ca` (section tutor_ca) because OpenSSL 3.0 x509 cannot set dates.
+log_line host ": > ca-index.txt; echo 1F > ca-serial.txt"
+: > ca-index.txt; echo 1F > ca-serial.txt
+host openssl req -new -newkey rsa:2048 -noenc -keyout expired.key -out expired.csr \
+    -subj /CN=server.tutor.test -config openssl.cnf 2>>logs/certs.log
+host openssl ca -batch -notext -config openssl.cnf -name tutor_ca -cert ca.pem -keyfile ca.key \
+    -md sha256 -startdate 20200101000000Z -enddate 20210101000000Z \
+    -extfile openssl.cnf -extensions server -in expired.csr -out expired.pem 2>>logs/certs.log
+# Self-signed leaf (not a CA), SAN selfsigned.tutor.test.
+host openssl req -x509 -new -newkey rsa:2048 -noenc -keyout selfsigned.key -out selfsigned.pem \
+    -subj /CN=selfsigned.tutor.test -days 3650 -set_serial 32 -sha256 \
+    -config openssl.cnf -extensions selfsigned 2>>logs/certs.log
+# Signed by tutor-ca with SHA-1 (sha1WithRSAEncryption).
+host openssl req -new -newkey rsa:2048 -noenc -keyout sha1.key -out sha1.csr \
+    -subj /CN=server.tutor.test -config openssl.cnf 2>>logs/certs.log
+host openssl x509 -req -in sha1.csr -CA ca.pem -CAkey ca.key -set_serial 33 \
+    -days 3650 -sha1 -extfile openssl.cnf -extensions server -out sha1.pem 2>>logs/certs.log
 
 # Reply served by s_server -HTTP (file holds the complete HTTP response).
 RESP='HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\nConnection: close\r\n\r\nhello from tls\n'
@@ -632,6 +666,71 @@ if want tls13-gnutls-hrr; then
         --sni-hostname server.tutor.test --verify-hostname server.tutor.test \
         --priority NORMAL:-VERS-ALL:+VERS-TLS1.3:-GROUP-ALL:+GROUP-X25519:+GROUP-SECP384R1:+GROUP-SECP256R1 "$SRV_IP"
     stop_server; stop_capture
+fi
+
+if want tls12-expired-cert; then
+    # The client reports "verify error:num=10:certificate has expired" and goes on.
+    start_capture tls12-expired-cert 443
+    server openssl s_server -accept 443 -cert expired.pem -key expired.key -HTTP \
+        -naccept 1 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256
+    client openssl s_client -connect "$SRV_IP:443" -servername server.tutor.test \
+        -CAfile ca.pem -verify_hostname server.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys" -tls1_2
+    grep -q 'certificate has expired' "logs/$NAME.client.log" || die "$NAME: no expiry error at the client"
+    wait_server; stop_capture
+fi
+
+if want tls12-self-signed; then
+    # The client reports "verify error:num=18:self-signed certificate" and goes on.
+    start_capture tls12-self-signed 443
+    server openssl s_server -accept 443 -cert selfsigned.pem -key selfsigned.key -HTTP \
+        -naccept 1 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256
+    client openssl s_client -connect "$SRV_IP:443" -servername selfsigned.tutor.test \
+        -CAfile ca.pem -verify_hostname selfsigned.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys" -tls1_2
+    grep -q 'self-signed certificate' "logs/$NAME.client.log" || die "$NAME: no self-signed error at the client"
+    wait_server; stop_capture
+fi
+
+if want tls12-weak-3des; then
+    # OpenSSL 3.0 (Debian 12) has no 3DES cipher suite at all, even at
+    # @SECLEVEL=0 ("no cipher match"): GnuTLS on both sides, RSA key exchange.
+    start_capture tls12-weak-3des 443
+    server gnutls-serv --echo -p 443 --x509certfile server.pem --x509keyfile server.key \
+        --disable-client-cert --priority NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+RSA:-CIPHER-ALL:+3DES-CBC:-MAC-ALL:+SHA1
+    client_hold 1 env "SSLKEYLOGFILE=$NAME.keys" gnutls-cli -p 443 --x509cafile ca.pem \
+        --sni-hostname server.tutor.test --verify-hostname server.tutor.test \
+        --priority NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+RSA:-CIPHER-ALL:+3DES-CBC:-MAC-ALL:+SHA1 "$SRV_IP"
+    stop_server; stop_capture
+fi
+
+if want tls12-sha1-cert; then
+    # Without @SECLEVEL=0 the server refuses the certificate ("ca md too weak")
+    # and the client's verification fails (error 68, CA signature digest too weak).
+    start_capture tls12-sha1-cert 443
+    server openssl s_server -accept 443 -cert sha1.pem -key sha1.key -HTTP \
+        -naccept 1 -tls1_2 -cipher 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0'
+    s_client 443 -tls1_2 -cipher 'DEFAULT:@SECLEVEL=0'
+    wait_server; stop_capture
+fi
+
+if want sslv2-client-hello; then
+    # sslv2_hello.py sends a ClientHello in the SSLv2 record format (RFC 5246
+    # E.2), which carries no extensions, so no signature_algorithms: OpenSSL 3
+    # then assumes SHA-1 signatures, allowed only at @SECLEVEL=0 (else "no
+    # suitable signature algorithm"), and it picks no ECDHE suite (even with
+    # @SECLEVEL=0: "no shared cipher"), hence RSA key exchange AES128-GCM-SHA256.
+    # -ignore_unexpected_eof: the client's FIN after ServerHelloDone gets a FIN,
+    # not a decode_error alert (as in tls12-closed-mid-handshake).
+    start_capture sslv2-client-hello 443
+    s_server 443 -naccept 1 -tls1_2 -cipher 'AES128-GCM-SHA256:@SECLEVEL=0' -ignore_unexpected_eof
+    log_line client "python3 pcaps/sslv2_hello.py $SRV_IP 443 $NAME.keys"
+    timeout 30 ip netns exec "$NS_C" "$PYTHON" "$HERE/sslv2_hello.py" "$SRV_IP" 443 "$NAME.keys" \
+        >> "logs/$NAME.client.log" 2>&1 ||
+        die "$NAME: client failed: $(tail -20 "logs/$NAME.client.log")"
+    grep -q "records .*(22, '0303', [0-9]*, 14)" "logs/$NAME.client.log" ||
+        die "$NAME: no ServerHelloDone from the server: $(tail -5 "logs/$NAME.client.log")"
+    wait_server_any; stop_capture
 fi
 
 # --------------------------------------------------------------------------

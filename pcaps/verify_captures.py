@@ -251,6 +251,52 @@ CAPTURES = [
               "both orders are accepted by the checks).",
          cipher="0x1302", version="1.3", keys=[1, 2, 1, 2, 8, 11, 15, 20, 4, 4, 20],
          alt_keys=[[1, 2, 1, 2, 8, 11, 15, 20, 20, 4, 4]], nokeys=[1, 2, 1, 2], check="hrr"),
+    dict(name="tls12-expired-cert", title="TLS 1.2, expired server certificate",
+         text="The server's certificate (CN and SAN server.tutor.test, RSA 2048, signed by tutor-ca "
+              "with SHA-256, made with `openssl ca -startdate/-enddate`) is valid from "
+              "2020-01-01 00:00:00 UTC to 2021-01-01 00:00:00 UTC, long before the capture. The "
+              "client verifies without `-verify_return_error`: it reports \"certificate has "
+              "expired\" (X509 error 10) and goes on; nothing on the wire shows its complaint. "
+              "Otherwise as tls12-ecdhe-rsa.",
+         cipher="0xc02f", keys=FULL_ECDHE, check="expired"),
+    dict(name="tls12-self-signed", title="TLS 1.2, self-signed server certificate",
+         text="The server sends a single certificate whose subject and issuer are both "
+              "CN=selfsigned.tutor.test (RSA 2048, SHA-256, SAN DNS:selfsigned.tutor.test, "
+              "CA:FALSE). The client sends SNI selfsigned.tutor.test and verifies without "
+              "`-verify_return_error`: \"self-signed certificate\" (X509 error 18), and goes on.",
+         cipher="0xc02f", keys=FULL_ECDHE, check="self_signed"),
+    dict(name="tls12-weak-3des", title="TLS 1.2, TLS_RSA_WITH_3DES_EDE_CBC_SHA (weak cipher suite)",
+         text="OpenSSL 3.0 on Debian 12 has no 3DES cipher suite at all (`DES-CBC3-SHA:@SECLEVEL=0` "
+              "and `ECDHE-RSA-DES-CBC3-SHA:@SECLEVEL=0`: \"no cipher match\"), so GnuTLS 3.7.9 on "
+              "both sides, each allowing only TLS 1.2, RSA key exchange, 3DES-CBC and HMAC-SHA1: "
+              "the ClientHello offers that one suite (plus the renegotiation SCSV). Static RSA key "
+              "exchange (no ServerKeyExchange), 64-bit-block CBC records (Sweet32). Echo mode as "
+              "in tls12-gnutls. SSLKEYLOGFILE key log.",
+         cipher="0x000a", keys=[1, 2, 11, 14, 16, 20, 4, 20]),
+    dict(name="tls12-sha1-cert", title="TLS 1.2, server certificate signed with SHA-1",
+         text="tutor-ca signed the server's certificate with sha1WithRSAEncryption "
+              "(`openssl x509 -req -sha1`). OpenSSL 3.0 refuses it at its default security "
+              "level (the server: \"ca md too weak\"; the client: X509 error 68) so both sides "
+              "run at `@SECLEVEL=0`, and the client then verifies it with `-verify_return_error`.",
+         cipher="0xc02f", keys=FULL_ECDHE, check="sha1_cert"),
+    dict(name="sslv2-client-hello", title="SSLv2-format ClientHello answered with TLS 1.2",
+         text="`sslv2_hello.py` sends a ClientHello in the SSL 2.0 record format that TLS servers "
+              "accept from old clients (RFC 5246 appendix E.2): a 2-byte record header with the high "
+              "bit set (0x8035, length 53), msg_type 1, version 0x0303, cipher_spec_length 12, "
+              "session_id_length 0, challenge_length 32, four 3-byte cipher specs (0x00c02f, "
+              "0x00009c, 0x00002f, 0x0000ff) and a 32-byte challenge; no extensions are possible. "
+              "Wireshark shows it as \"SSLv2 Record Layer: Client Hello\" (record version 0x0002, "
+              "`tls.handshake.type == 1`, `tls.handshake.cipherspec`, `tls.handshake.challenge`; no "
+              "`tls.record.content_type`). OpenSSL 3.0 `s_server` answers in the TLS 1.2 record "
+              "format: ServerHello, Certificate, ServerHelloDone, each in its own record. Without "
+              "signature_algorithms it assumes SHA-1 signatures, allowed only at `@SECLEVEL=0`, and "
+              "it agrees to no ECDHE suite (\"no shared cipher\"), so the server allows only "
+              "AES128-GCM-SHA256 (RSA key exchange, no ServerKeyExchange). After one second the "
+              "client closes (FIN) without ClientKeyExchange or alert; the server "
+              "(`-ignore_unexpected_eof`) closes too. The key log holds only the script's comment "
+              "line.",
+         cipher="0x009c", keys=[1, 2, 11, 14], nokeys=[1, 2, 11, 14], finished=0, handshakes=0,
+         http=False, alerts=[], check="sslv2"),
 ]
 
 
@@ -325,6 +371,15 @@ def describe_records(packet):
                 continue
             ct = opaque = None
             msgs = []
+            if [c.get("show") for c in rec
+                    if c.get("name") == "tls.record.version"] == ["0x0002"]:
+                # SSLv2 record format: no content type, the message type is in the record.
+                label = rec.get("showname", "").replace("SSLv2 Record Layer: ", "")
+                text = "SSLv2[%s]" % label
+                if segments:
+                    text += " {frames %s}" % "+".join(segments)
+                parts.append(text)
+                continue
             after_fragments = False
             for child in rec:
                 n = child.get("name")
@@ -529,12 +584,42 @@ def check_capture(ts, d, spec, problems):
     elif check == "hello_request":
         hr = [r["ip.src"] for r in with_k if "0" in r["tls.handshake.type"].split(",")]
         need(hr == [SERVER_IP], "expected one HelloRequest from the server, got %s" % hr)
-    elif check == "closed_mid":
+    elif check in ("closed_mid", "sslv2"):
         cli = [r for r in with_k if r["ip.src"] == CLIENT_IP and r["tcp.len"] not in ("", "0")]
         need(len(cli) == 1 and cli[0]["tls.handshake.type"] == "1",
              "the client sent more than its ClientHello: %s" % [r["frame.number"] for r in cli])
         first_fin = ts.fields(pcap, None, ["ip.src"], "tcp.flags.fin == 1")
         need(first_fin and first_fin[0]["ip.src"] == CLIENT_IP, "the client's FIN is not the first")
+        if check == "sslv2":
+            v2 = ts.fields(pcap, None, ["frame.number", "tls.record.version", "tls.record.content_type",
+                                        "tls.handshake.version", "tls.handshake.challenge_length"],
+                           "tls.handshake.type == 1")
+            need(len(v2) == 1 and v2[0]["tls.record.version"] == "0x0002" and v2[0]["tls.record.content_type"] == ""
+                 and v2[0]["tls.handshake.version"] == "0x0303" and v2[0]["tls.handshake.challenge_length"] == "32",
+                 "the ClientHello is not an SSLv2-format record offering TLS 1.2: %s" % v2)
+            rv = ts.fields(pcap, None, ["tls.record.version"], "ip.src == %s && tls.record" % SERVER_IP)
+            need(rv and all(set(r["tls.record.version"].split(",")) == {"0x0303"} for r in rv),
+                 "the server's records are not all TLS 1.2 records")
+    elif check in ("expired", "self_signed", "sha1_cert"):
+        crt = ts.fields(pcap, None, ["x509af.utcTime", "x509sat.uTF8String",
+                                     "x509af.algorithm.id", "tls.handshake.certificate_length"],
+                        "tls.handshake.type == 11")
+        need(len(crt) == 1, "expected one Certificate message")
+        c = crt[0] if crt else {}
+        ncert = len(ints(c.get("tls.handshake.certificate_length", "")))
+        cns = c.get("x509sat.uTF8String", "").split(",")
+        algs = c.get("x509af.algorithm.id", "").split(",")
+        if check == "expired":   # (x509af.notBefore/notAfter hold the CHOICE index; the times are utcTime)
+            times = c.get("x509af.utcTime", "").split(",")
+            need(ncert == 1 and len(times) == 2 and times[0].startswith("2020-01-01 00:00:00")
+                 and times[1].startswith("2021-01-01 00:00:00"),
+                 "server certificate validity %s, expected 2020-01-01 .. 2021-01-01" % times)
+        elif check == "self_signed":
+            need(ncert == 1 and cns == ["selfsigned.tutor.test"] * 2,
+                 "expected one certificate, issuer = subject = selfsigned.tutor.test: %d, %s" % (ncert, cns))
+        else:
+            need(ncert == 1 and algs and algs[0] == "1.2.840.113549.1.1.5",
+                 "server certificate signature algorithm %s, expected sha1WithRSAEncryption" % algs)
 
     return dict(with_k=with_k, without=without, records=records, size=size, got_k=got_k, got_n=got_n)
 
@@ -587,7 +672,9 @@ Every capture is a real TLS connection between real TLS stacks (OpenSSL 3.0
 `s_server`/`s_client`, GnuTLS 3.7 `gnutls-serv`/`gnutls-cli`, and in
 `tls12-closed-mid-handshake` Python's `ssl` module, i.e. OpenSSL, driven by
 `hello_then_close.py`) on Debian 12, except `tls12-coalesced.pcapng`, which is
-a rewritten copy of `tls12-ecdhe-rsa.pcapng`.
+a rewritten copy of `tls12-ecdhe-rsa.pcapng`, and the client side of
+`sslv2-client-hello.pcapng`: `sslv2_hello.py` writes its SSLv2-format
+ClientHello byte by byte on a plain socket (the server is OpenSSL's `s_server`).
 
 ## How the captures are made
 
@@ -607,13 +694,17 @@ a rewritten copy of `tls12-ecdhe-rsa.pcapng`.
   `CN=tutor-long-int-1` -> `CN=tutor-long-int-2` -> `CN=server.tutor.test`, all
   RSA 4096. Clients verify the server (`-CAfile`, `-verify_return_error`,
   `-verify_hostname server.tutor.test`) and send SNI `server.tutor.test`.
+  Exceptions: `tls12-expired-cert` (tutor-ca signed, valid 2020-01-01 to
+  2021-01-01) and `tls12-self-signed` (CN=selfsigned.tutor.test, self-signed),
+  whose clients verify without `-verify_return_error` and go on, and
+  `tls12-sha1-cert` (tutor-ca signed with SHA-1, `@SECLEVEL=0`).
 - **Traffic**: the client sends `GET /hello.txt HTTP/1.0` (Host header), the
   server answers a 15-byte `text/plain` body (`s_server -HTTP` serving a file
   that holds the whole response), then it closes: close_notify both ways, FIN both
   ways. So every connection whose handshake completes has Application Data in
   both directions. (Where s_server runs in its default mode instead of `-HTTP`,
   the script writes the same file into its stdin, a FIFO; the sections below say
-  where, and when the client sends the first close_notify.) The failed handshakes (`*-alert-*`, `tls12-closed-mid-handshake`) have
+  where, and when the client sends the first close_notify.) The failed handshakes (`*-alert-*`, `tls12-closed-mid-handshake`, `sslv2-client-hello`) have
   no Application Data and no close_notify.
 - **Keys**: `<name>.keys` is the NSS key log written by the client
   (`s_client -keylogfile`, `SSLKEYLOGFILE` for gnutls-cli). Open a capture with
@@ -653,7 +744,8 @@ One row per frame that carries TCP payload (bare SYN/ACK/FIN frames are left
 out). All columns come from tshark 4.0.17 with `-2` (two passes), with the
 project's plugin disabled. "TLS records" lists the records tshark decodes in
 that frame, separated by `;`: `HS[...]` a handshake record and the messages in
-it (as tshark names them), `CCS` ChangeCipherSpec, `AppData`, `Alert`,
+it (as tshark names them), `SSLv2[...]` a record in the SSLv2 format
+(`sslv2-client-hello`), `CCS` ChangeCipherSpec, `AppData`, `Alert`,
 `enc-X` a TLS 1.3 record sent as opaque Application Data whose inner content
 type, once decrypted with the key log, is X (`enc-HS[Finished]`, `enc-AppData`,
 `enc-Alert`). A record that began in an earlier TCP segment is listed in the

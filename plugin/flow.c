@@ -124,6 +124,8 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
         a->text = TT_TEXT_CLIENT_HELLO_AGAIN;
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
     }
+    if (ev->sslv2)
+        add_note(a, TT_PHRASE_NOTE_SSLV2);
     if (f->client_hellos == 0) {
         f->ch_session_id_len = ev->session_id_len <= 32 ? ev->session_id_len : 0;
         memcpy(f->ch_session_id, ev->session_id, f->ch_session_id_len);

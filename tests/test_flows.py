@@ -121,6 +121,15 @@ SPECS = {
                    close=((29, S), (31, C)))],
     "tls12-resumed-id.pcapng": [tls12_full(ticket=False), tls12_resumed()],
     "tls12-resumed-ticket.pcapng": [tls12_full(), tls12_resumed()],
+    "tls12-expired-cert.pcapng": [tls12_full()],
+    "tls12-self-signed.pcapng": [tls12_full()],
+    "tls12-sha1-cert.pcapng": [tls12_full()],
+    "tls12-weak-3des.pcapng": [tls12_full(server_flight=(("Certificate", 6, 3), ("ServerHelloDone", 6, 6)),
+                                          close=((13, C), (14, S)))],
+    "sslv2-client-hello.pcapng": [[
+        (4, "ClientHello", C, 1, False), (6, "ServerHello", S, 2, False),
+        (6, "Certificate", S, 3, False), (6, "ServerHelloDone", S, 6, False),
+        (8, "ConnectionClosed", C, None, False)]],
     "tls13.pcapng": [TLS13],
     "tls13-hrr.pcapng": [TLS13_HRR],
 }
@@ -429,3 +438,10 @@ def test_keys_embedded_in_the_pcapng(tshark, pcap):
     embedded = tshark.messages(dsb.name)
     assert embedded == tshark.messages(pcap, keys=keys_of(pcap))
     assert not any(m.encrypted for m in embedded)
+
+
+@pytest.mark.parametrize("lang,note", [("en", "old SSLv2 record format"), ("ja", "古いSSLv2のレコード形式")])
+def test_sslv2_client_hello(tshark, lang, note):
+    ch = tshark.messages("sslv2-client-hello.pcapng", lang=lang)[0]
+    assert (ch.msg, ch.step) == ("ClientHello", 1)
+    assert note in ch.explain

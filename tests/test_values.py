@@ -216,3 +216,31 @@ def test_finished_verify_data_only_when_decrypted(tshark):
     assert with_keys == [["verify_data: 12 bytes"]] * 2
     tls13 = message_lines(tshark, "tls13.pcapng", "Finished", keys="tls13.keys", lang="ja")
     assert tls13 == [["verify_data: 48バイト"]] * 2
+
+
+FINDINGS = {  # capture -> expert infos of the tutor on frame 6, (English, Japanese)
+    "tls12-expired-cert.pcapng": (["Certificate expired at capture time: server.tutor.test"],
+                                  ["キャプチャ時点で期限切れの証明書: server.tutor.test"]),
+    "tls12-self-signed.pcapng": (["Self-signed certificate: selfsigned.tutor.test"],
+                                 ["自己署名の証明書: selfsigned.tutor.test"]),
+    "tls12-sha1-cert.pcapng": (["Certificate signed with SHA-1 with RSA (weak hash): server.tutor.test"],
+                               ["弱いハッシュ(SHA-1 with RSA)で署名された証明書: server.tutor.test"]),
+    "tls12-weak-3des.pcapng": (["No forward secrecy: RSA key exchange",
+                                "Weak cipher suite: TLS_RSA_WITH_3DES_EDE_CBC_SHA"],
+                               ["前方秘匿性なし: RSA鍵交換", "弱い暗号スイート: TLS_RSA_WITH_3DES_EDE_CBC_SHA"]),
+}
+
+
+@pytest.mark.parametrize("pcap", sorted(FINDINGS))
+def test_teacher_findings(tshark, pcap):
+    for lang, expected in zip(("en", "ja"), FINDINGS[pcap]):
+        found = [e for m in tshark.messages(pcap, lang=lang) if m.frame == 6 for e in m.expert]
+        assert found == expected, lang
+
+
+def test_expired_certificate_validity_line(tshark):
+    [lines] = message_lines(tshark, "tls12-expired-cert.pcapng", "Certificate")
+    validity = [x for x in lines if x.startswith("Certificate 1 valid from")]
+    assert len(validity) == 1 and validity[0].endswith(": expired at the time of this capture")
+    [lines] = message_lines(tshark, "tls12-expired-cert.pcapng", "Certificate", lang="ja")
+    assert any(x.endswith(": このキャプチャの時点で期限切れ") for x in lines)
