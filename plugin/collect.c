@@ -297,7 +297,7 @@ static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
     for (GSList *s = pinfo->data_src; fi && s; s = s->next) {
         const struct data_source *src = (const struct data_source *)s->data;
         if (get_data_source_tvb(src) == fi->ds_tvb) {
-            char *name = (char *)get_data_source_name(src);
+            char *name = tt_data_source_name(src);
             gboolean decrypted = g_str_has_prefix(name, "Decrypted");
             wmem_free(NULL, name);
             return decrypted;
@@ -467,7 +467,7 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
         } else if (id == hf_x_modulus && !w->cur->key_bits && fi->length > 0) {
             gint len = fi->length;
             if (fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 1) &&
-                tvb_get_guint8(fi->ds_tvb, fi->start) == 0)
+                tt_tvb_get_u8(fi->ds_tvb, fi->start) == 0)
                 len--;   /* DER's leading zero of a positive integer */
             w->cur->key_bits = (unsigned)len * 8;
         } else if (id == hf_x_dns && w->certs->n == 1) {

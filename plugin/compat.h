@@ -1,17 +1,24 @@
 /* Every difference between the Wireshark versions the plugin builds for
- * (4.0, 4.2, 4.4, 4.6) lives here. See ../shared notes for the list. */
+ * (4.0, 4.2, 4.4, 4.6) lives here. packaging/build-other-versions.sh
+ * compiles the plugin against Debian's 4.4 and 4.6 headers to check them. */
 #ifndef TLSTUTOR_COMPAT_H
 #define TLSTUTOR_COMPAT_H
 
 #include <wireshark.h>
+#include <epan/packet.h>
 #include <epan/proto.h>
 #include <epan/ftypes/ftypes.h>
 
+/* True when building against Wireshark maj.min or later. */
+#define TT_WS_AT_LEAST(maj, min) \
+    (WIRESHARK_VERSION_MAJOR > (maj) || \
+     (WIRESHARK_VERSION_MAJOR == (maj) && WIRESHARK_VERSION_MINOR >= (min)))
+
 /* field_info's value: embedded in 4.0, a pointer from 4.2 on. */
-#if WIRESHARK_VERSION_MAJOR == 4 && WIRESHARK_VERSION_MINOR < 2
-#define TT_FI_VALUE(fi) ((fvalue_t *)&(fi)->value)
-#else
+#if TT_WS_AT_LEAST(4, 2)
 #define TT_FI_VALUE(fi) ((fi)->value)
+#else
+#define TT_FI_VALUE(fi) ((fvalue_t *)&(fi)->value)
 #endif
 
 /* An unsigned field's value; fvalue_get_uinteger takes no const in 4.0. */
@@ -21,10 +28,10 @@ static inline guint32 tt_fi_uint(const field_info *fi)
 }
 
 /* Bool preferences: gboolean until 4.2, bool from 4.4 on. */
-#if WIRESHARK_VERSION_MAJOR == 4 && WIRESHARK_VERSION_MINOR < 4
-typedef gboolean tt_pref_bool;
-#else
+#if TT_WS_AT_LEAST(4, 4)
 typedef bool tt_pref_bool;
+#else
+typedef gboolean tt_pref_bool;
 #endif
 
 /* A boolean or 64-bit field's value. */
@@ -32,5 +39,32 @@ static inline guint64 tt_fi_uint64(const field_info *fi)
 {
     return fvalue_get_uinteger64(TT_FI_VALUE(fi));
 }
+
+/* One byte of a tvb: tvb_get_uint8 from 4.4 on, where tvb_get_guint8 is
+ * deprecated (an error under -Werror); tvb_get_guint8 before. */
+#if TT_WS_AT_LEAST(4, 4)
+#define tt_tvb_get_u8(tvb, offset) tvb_get_uint8((tvb), (offset))
+#else
+#define tt_tvb_get_u8(tvb, offset) tvb_get_guint8((tvb), (offset))
+#endif
+
+/* A data source's "Name (N bytes)", allocated in the NULL scope (free it with
+ * wmem_free(NULL, ...)): get_data_source_name until 4.4,
+ * get_data_source_description from 4.6 on (same text, same allocation). */
+static inline char *tt_data_source_name(const struct data_source *src)
+{
+#if TT_WS_AT_LEAST(4, 6)
+    return get_data_source_description(src);
+#else
+    return get_data_source_name(src);
+#endif
+}
+
+/* plugin_describe() and its WS_PLUGIN_DESC_* flags (wsutil/plugins.h),
+ * optional from 4.4 on, absent before. */
+#if TT_WS_AT_LEAST(4, 4)
+#include <wsutil/plugins.h>
+#define TT_HAVE_PLUGIN_DESCRIBE 1
+#endif
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <epan/proto.h>
 
+#include "compat.h"
 #include "tutor.h"
 
 #ifndef TLSTUTOR_VERSION
@@ -24,7 +25,7 @@ void plugin_register(void)
     proto_register_plugin(&plug);
 }
 
-#if WIRESHARK_VERSION_MAJOR > 4 || (WIRESHARK_VERSION_MAJOR == 4 && WIRESHARK_VERSION_MINOR >= 4)
+#ifdef TT_HAVE_PLUGIN_DESCRIBE
 WS_DLL_PUBLIC uint32_t plugin_describe(void);
 uint32_t plugin_describe(void)
 {
