@@ -11,4 +11,5 @@ mkdir -p build-dist
 out=build-dist/wireshark-tlstutor-$version.tar.gz
 git archive --format=tar.gz --prefix="wireshark-tlstutor-$version/" -o "$out" HEAD
 echo "$out"
-tar -tzf "$out" | grep -qx "wireshark-tlstutor-$version/CHANGELOG.md"
+# grep reads all of it: with pipefail, an early exit would kill tar with SIGPIPE.
+tar -tzf "$out" | grep -x "wireshark-tlstutor-$version/CHANGELOG.md" >/dev/null
