@@ -62,15 +62,22 @@ static const guint8 hrr_random[32] = {
 static GHashTable *copies;
 static GArray *wanted;
 
-static int id_of(const char *name)
+/* The first registration of a field name: the name may lead to any copy. */
+static header_field_info *first_copy(const char *name)
 {
     header_field_info *first = proto_registrar_get_byname(name);
 
+    while (first && first->same_name_prev_id > 0 && proto_registrar_get_nth((guint)first->same_name_prev_id))
+        first = proto_registrar_get_nth((guint)first->same_name_prev_id);
+    return first;
+}
+
+static int id_of(const char *name)
+{
+    header_field_info *first = first_copy(name);
+
     if (!first)
         return -1;
-    /* The name may lead to any copy: go back to the first. */
-    while (first->same_name_prev_id > 0 && proto_registrar_get_nth((guint)first->same_name_prev_id))
-        first = proto_registrar_get_nth((guint)first->same_name_prev_id);
     for (header_field_info *h = first; h; h = h->same_name_next) {
         g_hash_table_insert(copies, GINT_TO_POINTER(h->id), GINT_TO_POINTER(first->id));
         g_array_append_val(wanted, h->id);
@@ -152,11 +159,8 @@ void collect_init(void)
     hf_tcp_rst = id_of("tcp.flags.reset");
     /* tls.handshake.type is registered more than once (TLS and SSLv2). */
     n_hs_types = 0;
-    hfi = proto_registrar_get_byname("tls.handshake.type");
-    while (hfi && hfi->same_name_prev_id > 0 && proto_registrar_get_nth((guint)hfi->same_name_prev_id))
-        hfi = proto_registrar_get_nth((guint)hfi->same_name_prev_id);
-    for (;
-         hfi && n_hs_types < MAX_TYPE_IDS; hfi = hfi->same_name_next)
+    for (hfi = first_copy("tls.handshake.type"); hfi && n_hs_types < MAX_TYPE_IDS;
+         hfi = hfi->same_name_next)
         hf_hs_types[n_hs_types++] = hfi->id;
 }
 
@@ -195,8 +199,6 @@ typedef struct {
     guint32 version;
     guint32 supported_version;
     gboolean hrr;
-    guint8 session_id[32];
-    guint session_id_len;
     guint32 last_ext_type;
     gboolean ticket, early_data, psk;
     tt_hello hello;                    /* what a hello carries */
@@ -227,8 +229,8 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->length = tt_fi_uint(fi);
             else if (id == hf_session_id && fi->ds_tvb && fi->length > 0 && fi->length <= 32 &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length)) {
-                tvb_memcpy(fi->ds_tvb, facts->session_id, fi->start, fi->length);
-                facts->session_id_len = (guint)fi->length;
+                tvb_memcpy(fi->ds_tvb, facts->hello.session_id, fi->start, fi->length);
+                facts->hello.session_id_len = (guint)fi->length;
             } else if (id == hf_ext_type) {
                 facts->last_ext_type = tt_fi_uint(fi);
                 facts->early_data |= facts->last_ext_type == EXT_EARLY_DATA;
@@ -499,8 +501,6 @@ static tt_hello *keep_hello(hs_facts *facts)
 
     *h = facts->hello;
     h->legacy_version = facts->version;
-    h->session_id_len = facts->session_id_len;
-    memcpy(h->session_id, facts->session_id, sizeof h->session_id);
     h->sni = facts->sni ? wmem_strdup(wmem_file_scope(), fvalue_get_string(TT_FI_VALUE(facts->sni))) : NULL;
     if (facts->n_alpn) {
         wmem_strbuf_t *buf = wmem_strbuf_new(wmem_file_scope(), "");
@@ -534,8 +534,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
     ce->ev.hs_length = facts.length;
     ce->ev.sslv2 = !st->record_has_type;
     ce->is_client_hello = ce->ev.hs_type == 1;
-    memcpy(ce->ev.session_id, facts.session_id, facts.session_id_len);
-    ce->ev.session_id_len = facts.session_id_len;
+    memcpy(ce->ev.session_id, facts.hello.session_id, facts.hello.session_id_len);
+    ce->ev.session_id_len = facts.hello.session_id_len;
     if (ce->ev.hs_type == 1) {
         ce->ev.ticket_offered = facts.ticket;
         ce->ev.early_data_offered = facts.early_data;

@@ -103,10 +103,9 @@ static unsigned step_of(const tt_flow *f, tt_annotation *a, role r)
     return steps[f->flow][r];
 }
 
-static bool same_session_id(const tt_flow *f, const tt_event *ev)
+bool tt_same_session_id(const uint8_t *a, unsigned a_len, const uint8_t *b, unsigned b_len)
 {
-    return ev->session_id_len > 0 && ev->session_id_len == f->ch_session_id_len &&
-           memcmp(ev->session_id, f->ch_session_id, ev->session_id_len) == 0;
+    return a_len > 0 && a_len == b_len && a_len <= 32 && memcmp(a, b, a_len) == 0;
 }
 
 static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
@@ -163,7 +162,8 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
             f->flow = TT_FLOW_13_FULL;
         a->text = f->flow == TT_FLOW_13_PSK ? TT_TEXT_SERVER_HELLO_13_PSK : TT_TEXT_SERVER_HELLO_13;
         add_note(a, TT_PHRASE_NOTE_LEGACY_VERSION);
-    } else if (f->version != 0 && same_session_id(f, ev)) {
+    } else if (f->version != 0 && tt_same_session_id(ev->session_id, ev->session_id_len,
+                                                   f->ch_session_id, f->ch_session_id_len)) {
         /* RFC 5246 7.4.1.3 / RFC 5077 3.4: echoing the session ID resumes. */
         f->flow = f->ch_ticket ? TT_FLOW_12_RESUMED_TICKET : TT_FLOW_12_RESUMED_ID;
         a->text = TT_TEXT_SERVER_HELLO_RESUMED;

@@ -115,6 +115,9 @@ void tt_flow_init(tt_flow *flow);
  * close that ends nothing. */
 bool tt_flow_next(tt_flow *flow, const tt_event *ev, tt_annotation *out);
 
+/* Whether a ServerHello's session ID echoes the ClientHello's (non-empty). */
+bool tt_same_session_id(const uint8_t *a, unsigned a_len, const uint8_t *b, unsigned b_len);
+
 /* "TLS 1.2" and the like; NULL for an unknown version. */
 const char *tt_version_name(unsigned version);
 

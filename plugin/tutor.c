@@ -96,8 +96,8 @@ static void place_in_client_list(tt_hello *sh, const tt_hello *ch)
             sh->suite_position = i + 1;
             break;
         }
-    sh->echoes_session_id = sh->session_id_len > 0 && sh->session_id_len == ch->session_id_len &&
-                            memcmp(sh->session_id, ch->session_id, sh->session_id_len) == 0;
+    sh->echoes_session_id = tt_same_session_id(sh->session_id, sh->session_id_len,
+                                               ch->session_id, ch->session_id_len);
 }
 
 static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server_port)
