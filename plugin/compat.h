@@ -34,6 +34,13 @@ typedef bool tt_pref_bool;
 typedef gboolean tt_pref_bool;
 #endif
 
+/* What a wmem pool callback returns: gboolean until 4.2, bool from 4.4 on. */
+#if TT_WS_AT_LEAST(4, 4)
+typedef bool tt_cb_bool;
+#else
+typedef gboolean tt_cb_bool;
+#endif
+
 /* A boolean or 64-bit field's value. */
 static inline guint64 tt_fi_uint64(const field_info *fi)
 {

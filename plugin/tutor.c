@@ -1,7 +1,8 @@
-/* The postdissector: on the first pass it reads TLS's results, decides what
- * each message is (flow.c) and caches that per frame and per connection; on
- * every pass it rebuilds the tree from the cache. TLS's fields are primed
- * only on the first pass (see the facts notes), hence the cache. */
+/* The postdissector: reading frames in order (follow.c), it takes TLS's
+ * results, decides what each message is (flow.c) and caches that per frame
+ * and per connection; on every pass it rebuilds the tree from the cache.
+ * TLS's fields are in the tree only on the pass that reads a frame, hence
+ * the cache. */
 #include "tutor.h"
 
 #include <epan/conversation.h>
@@ -12,6 +13,7 @@
 #include "carries.h"
 #include "collect.h"
 #include "compat.h"
+#include "follow.h"
 #include "render.h"
 #include "scope.h"
 #include "state.h"
@@ -22,6 +24,7 @@ static guint32 connections_seen;
 
 static gint pref_language = TT_LANG_EN;
 static tt_pref_bool pref_info_column = TRUE;
+static tt_pref_bool pref_follow_always = FALSE;
 
 static const enum_val_t language_values[] = {
     { "en", "English", TT_LANG_EN },
@@ -32,6 +35,7 @@ static const enum_val_t language_values[] = {
 static void tutor_init(void)
 {
     connections_seen = 0;
+    follow_init();
 }
 
 static tt_conn *connection_of(packet_info *pinfo)
@@ -100,7 +104,7 @@ static void place_in_client_list(tt_hello *sh, const tt_hello *ch)
                                                ch->session_id, ch->session_id_len);
 }
 
-static tt_frame *first_pass(packet_info *pinfo, proto_tree *tree, guint32 server_port)
+static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_port)
 {
     GArray *events = collect_frame(pinfo, tree);
     tt_frame *frame = NULL;
@@ -157,14 +161,19 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     tt_frame *frame;
     guint32 server_port;
 
-    if (!PINFO_FD_VISITED(pinfo)) {
+    switch (follow_frame(pinfo, tree)) {
+    case TT_FOLLOW_READ:
         if (!scope_frame_in_scope(pinfo, &server_port))
             return 0;
-        frame = first_pass(pinfo, tree, server_port);
+        frame = read_frame(pinfo, tree, server_port);
         if (frame)
             p_add_proto_data(wmem_file_scope(), pinfo, proto_tlstutor, 0, frame);
-    } else {
+        break;
+    case TT_FOLLOW_CACHED:
         frame = (tt_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlstutor, 0);
+        break;
+    default:
+        return 0;
     }
     if (!frame)
         return 0;
@@ -175,6 +184,7 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
 static void tutor_prefs_apply(void)
 {
     scope_apply();
+    follow_set_always(pref_follow_always);
 }
 
 void tlstutor_register(void)
@@ -191,6 +201,11 @@ void tlstutor_register(void)
     prefs_register_bool_preference(module, "info_column", "Show in the Info column",
         "Append the tutor's short form of each message to the Info column",
         &pref_info_column);
+    prefs_register_bool_preference(module, "follow_always", "Always follow in tshark",
+        "tshark: follow every capture even when no filter, -V, -T fields/pdml or "
+        "statistics asks for the tutor (tshark then builds a protocol tree for "
+        "every packet, which is slower). The GUI and sharkd always follow.",
+        &pref_follow_always);
     scope_register(proto_tlstutor, module);
 
     tutor_handle = register_dissector("tlstutor", dissect_tutor, proto_tlstutor);
@@ -199,12 +214,9 @@ void tlstutor_register(void)
 
 void tlstutor_handoff(void)
 {
-    GArray *wanted;
-
     collect_init();
     carries_init();
     register_postdissector(tutor_handle);
-    wanted = collect_wanted_hfids();
-    set_postdissector_wanted_hfids(tutor_handle, wanted);
+    follow_handoff(tutor_handle, collect_wanted_hfids(), proto_get_id_by_filter_name("tls"));
     scope_apply();
 }

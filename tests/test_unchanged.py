@@ -1,6 +1,6 @@
 """Wireshark stays as it was: with the plugin, tshark's output differs from
 tshark alone only by the tutor's own subtree (and, by default, the tutor's
-text appended to the Info column)."""
+text appended to the Info column when the tutor follows)."""
 import re
 
 import pytest
@@ -61,8 +61,9 @@ def test_summary_unchanged_when_info_column_is_off(tshark, pcap):
 
 
 def test_info_column_shows_short_form(tshark):
-    out = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng")]).stdout
+    # A filter makes tshark build a tree, so the tutor follows (test_follow.py).
+    out = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"), "-Y", "tls"]).stdout
     assert re.search(r"Certificate.* \[3 Certificate: server sends its certificate\]", out)
-    ja = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"),
+    ja = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"), "-Y", "tls",
                      "-o", "tlstutor.language:ja"]).stdout
     assert "[3 Certificate: サーバがサーバ証明書を送る]" in ja

@@ -1,0 +1,122 @@
+/* The tutor learns a connection by reading its frames in order, from TLS's
+ * fields. There are two ways to have those fields in the tree:
+ *
+ * - Asking for them (set_postdissector_wanted_hfids) makes every first pass
+ *   build a protocol tree for every packet. The GUI and sharkd need that:
+ *   after their first pass they dissect frames in any order, and a frame
+ *   not read then can never be read in order again.
+ * - tshark reads frames in order on every pass, and builds a tree only when
+ *   something needs one (a filter, -V, -T fields/pdml, a tap, a custom
+ *   column). There the fields are only marked as referenced, as a display
+ *   filter's fields are, so TLS keeps them whenever tshark builds a tree
+ *   anyway. Without a tree the tutor reads nothing and costs nothing; a
+ *   later pass with a tree (-2) picks up where the reading stopped.
+ *
+ * A mark stays until a tree that held the field is reset (proto_tree_reset
+ * clears it). epan_dissect_reset and epan_dissect_cleanup reset the tree
+ * before they free the packet pool, so a callback on that pool marks the
+ * fields again for the next packet. */
+#include "follow.h"
+
+#include <string.h>
+
+#include <epan/proto.h>
+#include <wsutil/wmem/wmem_user_cb.h>
+
+#include "compat.h"
+
+static dissector_handle_t tutor_handle;
+static GArray *wanted_ids;       /* the field ids the tutor reads */
+static int proto_tls_id = -1;
+static gboolean in_tshark;       /* reads every pass in order */
+static gboolean always;          /* preference: ask for the fields anyway */
+static guint32 read_upto;        /* frames 1..read_upto were read in order */
+
+static gboolean asks_for_fields(void)
+{
+    return !in_tshark || always;
+}
+
+/* As a display filter marks its fields (proto_tree_prime_with_hfid, which
+ * libwireshark does not export). */
+static void mark_referenced(void)
+{
+    for (guint i = 0; wanted_ids && i < wanted_ids->len; i++) {
+        header_field_info *hf = proto_registrar_get_nth(g_array_index(wanted_ids, int, i));
+
+        if (!hf)
+            continue;
+        if (hf->ref_type == HF_REF_TYPE_NONE || hf->ref_type == HF_REF_TYPE_INDIRECT)
+            hf->ref_type = HF_REF_TYPE_DIRECT;
+        if (hf->parent != -1) {
+            header_field_info *parent = proto_registrar_get_nth(hf->parent);
+
+            if (parent && parent->ref_type == HF_REF_TYPE_NONE)
+                parent->ref_type = HF_REF_TYPE_INDIRECT;
+        }
+    }
+}
+
+static tt_cb_bool mark_again(wmem_allocator_t *pool _U_, wmem_cb_event_t event _U_,
+                             void *data _U_)
+{
+    mark_referenced();
+    return FALSE;  /* once: registered again by the next packet that has a tree */
+}
+
+static void apply(void)
+{
+    GArray *copy = NULL;
+
+    if (asks_for_fields() && wanted_ids) {
+        copy = g_array_sized_new(FALSE, FALSE, sizeof(int), wanted_ids->len);
+        g_array_append_vals(copy, wanted_ids->data, wanted_ids->len);
+    }
+    set_postdissector_wanted_hfids(tutor_handle, copy);  /* takes ownership */
+    if (!asks_for_fields())
+        mark_referenced();
+}
+
+void follow_handoff(dissector_handle_t handle, GArray *wanted, int proto_tls)
+{
+    const char *program = g_get_prgname();  /* set by ws_log_init() */
+
+    tutor_handle = handle;
+    wanted_ids = wanted;
+    proto_tls_id = proto_tls;
+    in_tshark = program && strcmp(program, "tshark") == 0;
+    apply();
+}
+
+void follow_set_always(gboolean value)
+{
+    if (value == always || !tutor_handle)
+        return;
+    always = value;
+    apply();
+}
+
+void follow_init(void)
+{
+    read_upto = 0;
+    if (!asks_for_fields())
+        mark_referenced();
+}
+
+tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
+{
+    guint32 num = pinfo->num;
+
+    if (tree && !asks_for_fields())
+        wmem_register_callback(pinfo->pool, mark_again, NULL);
+    if (num <= read_upto && PINFO_FD_VISITED(pinfo))
+        return TT_FOLLOW_CACHED;
+    /* Next in order, or (num == read_upto) a first-pass frame that reuses
+     * the number of one a read filter dropped. */
+    if (num > read_upto + 1)
+        return TT_FOLLOW_NOT_YET;
+    if (!tree && wmem_list_find(pinfo->layers, GINT_TO_POINTER(proto_tls_id)))
+        return TT_FOLLOW_NOT_YET;  /* TLS's fields exist only in a tree */
+    read_upto = num;
+    return TT_FOLLOW_READ;
+}

@@ -1,0 +1,24 @@
+/* When the tutor reads a frame, and how it gets TLS's fields without making
+ * tshark build a protocol tree for every packet. */
+#ifndef TLSTUTOR_FOLLOW_H
+#define TLSTUTOR_FOLLOW_H
+
+#include <epan/packet.h>
+
+typedef enum {
+    TT_FOLLOW_CACHED,  /* read before, in order: show what was cached */
+    TT_FOLLOW_READ,    /* next in order and TLS's fields are there: read it now */
+    TT_FOLLOW_NOT_YET  /* not read in order: nothing can be said about it */
+} tt_follow;
+
+/* Takes the field ids the tutor reads (a GArray of int, kept) and the
+ * postdissector's handle; call from the handoff. */
+void follow_handoff(dissector_handle_t handle, GArray *wanted, int proto_tls);
+/* The "always follow in tshark" preference changed. */
+void follow_set_always(gboolean always);
+/* A new capture file. */
+void follow_init(void);
+/* What to do with this frame on this pass. */
+tt_follow follow_frame(packet_info *pinfo, proto_tree *tree);
+
+#endif

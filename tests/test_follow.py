@@ -1,0 +1,43 @@
+"""In tshark the tutor reads TLS's fields only when tshark builds a protocol
+tree anyway (a filter, -V, -T fields/pdml, statistics), so it never makes
+tshark build one; it gives the same answers whichever option builds the tree,
+and the follow_always preference makes it follow a plain `tshark -r` too."""
+import pytest
+
+from test_unchanged import CAPTURES, keys_of
+from tshark import parse_pdml
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_plain_summary_is_tsharks_own(tshark, pcap):
+    args = ["-r", tshark.pcap(pcap)]
+    assert tshark.run(args).stdout == tshark.run(args, plugin=False).stdout
+
+
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_second_pass_reads_what_the_first_pass_could_not(tshark, pcap, with_keys):
+    # -2 without a filter: tshark's first pass builds no tree, so the tutor
+    # reads every frame on the second pass, in order.
+    keys = keys_of(pcap) if with_keys else None
+    late = parse_pdml(tshark.run(["-r", tshark.pcap(pcap), "-2", "-T", "pdml",
+                                  *tshark.opts(keys)]).stdout)
+    assert late == tshark.messages(pcap, keys=keys)
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_fields_without_filter_equal_fields_with_filter(tshark, pcap):
+    args = ["-r", tshark.pcap(pcap), "-T", "fields", "-e", "frame.number",
+            "-e", "tlstutor.step", "-e", "tlstutor.says", "-E", "occurrence=a"]
+    plain = [line for line in tshark.run(args).stdout.splitlines()
+             if line.split("\t", 1)[1].strip()]
+    assert plain == tshark.run(args + ["-Y", "tlstutor"]).stdout.splitlines()
+    assert plain or pcap == "tls12-port8443.pcapng"  # outside the port scope
+
+
+def test_follow_always_annotates_plain_summary(tshark):
+    args = ["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"), "-o", "tlstutor.follow_always:TRUE"]
+    lines = tshark.run(args).stdout.splitlines()
+    assert lines[3].endswith("Client Hello [1 ClientHello: client says hello and offers its options]")
+    ja = tshark.run(args + ["-o", "tlstutor.language:ja"]).stdout
+    assert "[3 Certificate: サーバがサーバ証明書を送る]" in ja
