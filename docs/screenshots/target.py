@@ -1,0 +1,54 @@
+"""Prepares a private plugin folder for make.sh and picks the frame to show.
+
+Usage: target.py WORKDIR PLUGIN_SO CAPTURE STEP
+
+Runs the real tshark (tests/tshark.py's Tshark: as user nobody when root, with
+WIRESHARK_PLUGIN_DIR pointing at a copy of the system plugin folder plus the
+freshly built plugin) on pcaps/CAPTURE.pcapng with its key log, in English and
+in Japanese, and finds the tutor message with step STEP of connection 1.
+Exits non-zero with a reason when the tutor does not annotate it, so that the
+screenshot is never taken of a frame without the tutor.
+
+Prints shell assignments for make.sh: the plugin folder, the copied capture and
+key log (readable by nobody), the frame, the message's position among the
+frame's tutor messages (0-based) and how many the frame has.
+"""
+import shlex
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests"))
+from tshark import Tshark  # noqa: E402
+
+
+def main():
+    workdir, plugin_so, capture, step = sys.argv[1:5]
+    step = int(step)
+    ts = Tshark(Path(workdir), Path(plugin_so))
+    pcap, keys = f"{capture}.pcapng", f"{capture}.keys"
+    picked = {}
+    for lang in ("en", "ja"):
+        every = ts.messages(pcap, keys=keys, lang=lang)
+        msgs = [m for m in every if m.conn == 1 and m.step == step]
+        if len(msgs) != 1:
+            sys.exit(f"target.py: {capture} ({lang}): expected one tutor message "
+                     f"with step {step} in connection 1, found {len(msgs)}")
+        m = msgs[0]
+        in_frame = [x for x in every if x.frame == m.frame]
+        picked[lang] = (m, [x.key() for x in in_frame].index(m.key()), len(in_frame))
+        print(f"# {lang}: frame {m.frame}: {m.label} | {m.says}", file=sys.stderr)
+    en, ja = picked["en"], picked["ja"]
+    if en[0].key() != ja[0].key() or en[1:] != ja[1:]:
+        sys.exit("target.py: English and Japanese runs disagree on the message")
+    if en[0].says == ja[0].says or ja[0].says.isascii():
+        sys.exit("target.py: the Japanese run did not give Japanese text")
+    out = {
+        "PLUGIN_DIR": ts.dirs["with"], "PCAP": ts.pcap(pcap), "KEYS": ts.pcap(keys),
+        "FRAME": en[0].frame, "INDEX": en[1], "COUNT": en[2], "MSG": en[0].msg,
+    }
+    for k, v in out.items():
+        print(f"{k}={shlex.quote(str(v))}")
+
+
+if __name__ == "__main__":
+    main()
