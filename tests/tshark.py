@@ -6,6 +6,8 @@ WIRESHARK_PLUGIN_DIR pointing at a copy of the system plugin folder, with or
 without tlstutor.so, and an empty HOME (no user preferences).
 """
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -79,6 +81,17 @@ class Tshark:
         if check and res.returncode != 0:
             raise AssertionError(f"{cmd} failed ({res.returncode}): {res.stderr}")
         return res
+
+    def run_typed(self, line, check=True):
+        """Runs a tshark command line as a user types it from the top of the
+        repository (docs/lab): split like a shell would, with its pcaps/...
+        paths (also after `tls.keylog_file:`) pointing at this harness's copy."""
+        argv = shlex.split(line)
+        if not argv or argv[0] != "tshark":
+            raise ValueError(f"not a tshark command: {line!r}")
+        args = [re.sub(r"(^|:)pcaps/", lambda m: f"{m.group(1)}{self.data}/", a)
+                for a in argv[1:]]
+        return self.run(args, check=check)
 
     def opts(self, keys=None, lang=None, extra=()):
         args = []
