@@ -96,7 +96,7 @@ static const char *value_name(int hf, guint32 v)
     return try_val_to_str(v, (const value_string *)hfi->strings);
 }
 
-static const char *suite_name(guint32 v, wmem_allocator_t *pool)
+const char *carries_suite_name(guint32 v, wmem_allocator_t *pool)
 {
     const char *n = value_name(tls_suite_hf, v);
     return n ? n : wmem_strdup_printf(pool, "0x%04x", v);
@@ -164,7 +164,7 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
     line(tree, tvb, start, length, h->session_id_len ? FMT(P(CARRIES_SESSION_ID_CH), h->session_id_len)
                                                      : P(CARRIES_SESSION_ID_EMPTY));
     for (unsigned i = 0; i < h->n_suites && i < 3 && i < TT_MAX_SUITES; i++)
-        wmem_strbuf_append_printf(first, "%s%s", i ? ", " : "", suite_name(h->suites[i], pool));
+        wmem_strbuf_append_printf(first, "%s%s", i ? ", " : "", carries_suite_name(h->suites[i], pool));
     line(tree, tvb, start, length, FMT(P(CARRIES_SUITES), h->n_suites, wmem_strbuf_get_str(first)));
     line(tree, tvb, start, length, FMT(P(CARRIES_COMPRESSION), h->n_comp, h->comp));
     if (h->sni)
@@ -209,7 +209,7 @@ static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length
                                            h->session_id_len));
     if (!h->n_suites)
         return;
-    name = suite_name(h->suites[0], pool);
+    name = carries_suite_name(h->suites[0], pool);
     line(tree, tvb, start, length, h->suite_position
          ? FMT(P(CARRIES_SUITE_CHOSEN), name, h->suite_position, h->client_suites)
          : FMT(P(CARRIES_SUITE_CHOSEN_ALONE), name));

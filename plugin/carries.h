@@ -12,6 +12,8 @@
 void carries_register(int proto);
 /* Looks up TLS's value names; call from the handoff. */
 void carries_init(void);
+/* A cipher suite's IANA name, from TLS's own table. */
+const char *carries_suite_name(guint32 v, wmem_allocator_t *pool);
 void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *msg_item, tt_lang lang);
 

@@ -514,13 +514,53 @@ static tt_hello *keep_hello(hs_facts *facts)
     return h;
 }
 
+/* Whether TLS's own table of handshake types (any copy of the field) names v. */
+static gboolean known_handshake_type(guint8 v)
+{
+    for (int i = 0; i < n_hs_types; i++) {
+        header_field_info *hfi = proto_registrar_get_nth((guint)hf_hs_types[i]);
+        if (!hfi || !hfi->strings)
+            continue;
+        if (hfi->display & BASE_EXT_STRING) {
+            if (try_val_to_str_ext(v, (value_string_ext *)hfi->strings))
+                return TRUE;
+        } else if (!(hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING | BASE_CUSTOM | BASE_UNIT_STRING)) &&
+                   try_val_to_str(v, (const value_string *)hfi->strings)) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* A handshake item without a type is a fragment, ciphertext, or (TLS 4.0
+ * labels it "Encrypted Handshake Message" too) one whole plaintext message
+ * of a type TLS does not know: its 4-byte header's length then covers the
+ * item exactly. Sets *type to that type. */
+static gboolean unknown_type_message(const field_info *fi, guint8 *type)
+{
+    if (!fi || !fi->ds_tvb || fi->length < 4 || !tvb_bytes_exist(fi->ds_tvb, fi->start, 4))
+        return FALSE;
+    *type = tt_tvb_get_u8(fi->ds_tvb, fi->start);
+    return (guint32)fi->length == 4 + tvb_get_ntoh24(fi->ds_tvb, fi->start + 1) &&
+           !known_handshake_type(*type);
+}
+
 static void add_handshake(walk_state *st, const proto_node *node)
 {
     hs_facts facts;
     collected_event *ce;
+    guint8 unknown_type;
 
     memset(&facts, 0, sizeof facts);
     read_handshake(node, &facts);
+    if (!facts.type && st->record_has_type && unknown_type_message(PNODE_FINFO(node), &unknown_type)) {
+        /* flow.c names it Unknown and says it cannot tell. */
+        add_event(st, TT_EV_HANDSHAKE, PNODE_FINFO(node));
+        ce = &g_array_index(st->events, collected_event, st->events->len - 1);
+        ce->ev.hs_type = unknown_type;
+        ce->ev.hs_length = (unsigned)PNODE_FINFO(node)->length - 4;
+        return;
+    }
     if (!facts.type) {
         /* TLS shows a handshake it could not decrypt without a type. */
         add_event(st, TT_EV_ENCRYPTED_HANDSHAKE, PNODE_FINFO(node));
@@ -617,6 +657,9 @@ static void walk(walk_state *st, const proto_node *node)
         } else if (id == hf_ccs) {
             add_event(st, TT_EV_CHANGE_CIPHER_SPEC, fi);
         } else if (id == hf_app_data) {
+            /* A zero-length record ("<MISSING>") carries no application data. */
+            if (fi->length == 0)
+                continue;
             add_event(st, TT_EV_APPLICATION_DATA, fi);
             g_array_index(st->events, collected_event, st->events->len - 1).ev.opaque =
                 st->record_opaque;

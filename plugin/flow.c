@@ -468,5 +468,6 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->early_data = f->early_data_sent;
     a->failed_alert = f->failed_alert;
     a->closed = f->closed;
+    a->complete = f->complete;
     return true;
 }

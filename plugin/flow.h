@@ -78,6 +78,7 @@ typedef struct {
     bool early_data;
     int failed_alert;          /* TT_NO_ALERT, or the fatal alert that ended it */
     bool closed;
+    bool complete;             /* both sides have finished the handshake */
     tt_phrase_id notes[TT_MAX_NOTES];     /* TT_NO_NOTE where unused */
     tt_phrase_id skipped[TT_MAX_SKIPPED]; /* TT_NO_NOTE where unused */
 } tt_annotation;

@@ -1,7 +1,9 @@
-/* The plugin's entry points; everything else is in tutor.c. */
+/* The plugin's entry points: a dissector (tutor.c) and tap listeners
+ * (ladder.c, stats.c). */
 #include <wireshark.h>
 
 #include <epan/proto.h>
+#include <epan/tap.h>
 
 #include "compat.h"
 #include "tutor.h"
@@ -19,16 +21,19 @@ WS_DLL_PUBLIC void plugin_register(void);
 void plugin_register(void)
 {
     static proto_plugin plug;
+    static tap_plugin taps;
 
     plug.register_protoinfo = tlstutor_register;
     plug.register_handoff = tlstutor_handoff;
     proto_register_plugin(&plug);
+    taps.register_tap_listener = tlstutor_register_taps;
+    tap_register_plugin(&taps);
 }
 
 #ifdef TT_HAVE_PLUGIN_DESCRIBE
 WS_DLL_PUBLIC uint32_t plugin_describe(void);
 uint32_t plugin_describe(void)
 {
-    return WS_PLUGIN_DESC_DISSECTOR;
+    return WS_PLUGIN_DESC_DISSECTOR | WS_PLUGIN_DESC_TAP_LISTENER;
 }
 #endif

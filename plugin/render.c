@@ -127,17 +127,17 @@ static const char *alert_part(const tt_item *it, tt_part part, tt_lang lang, wme
     return tt_alert_text(it->a.alert_desc, part, lang);
 }
 
-static const char *text_part(const tt_item *it, tt_part part, tt_lang lang, wmem_allocator_t *pool)
+const char *render_text(const tt_item *it, tt_part part, tt_lang lang, wmem_allocator_t *pool)
 {
     if (it->a.alert_desc != TT_NO_ALERT)
         return alert_part(it, part, lang, pool);
     return tt_text(it->a.text, part, lang);
 }
 
-static const char *label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
     const char *name = tt_msg_name(it->a.msg);
-    const char *shrt = text_part(it, TT_PART_SHORT, lang, pool);
+    const char *shrt = render_text(it, TT_PART_SHORT, lang, pool);
 
     if (it->a.step)
         return wmem_strdup_printf(pool, "%u %s: %s", it->a.step, name, shrt);
@@ -146,7 +146,7 @@ static const char *label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool
 
 static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
-    wmem_strbuf_t *buf = wmem_strbuf_new(pool, text_part(it, TT_PART_EXPLAIN, lang, pool));
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, render_text(it, TT_PART_EXPLAIN, lang, pool));
     const char *sep = lang == TT_LANG_JA ? "" : " ";
 
     for (int i = 0; i < TT_MAX_NOTES; i++) {
@@ -162,8 +162,8 @@ static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t
     return wmem_strbuf_get_str(buf);
 }
 
-/* "TLS 1.3 full handshake, client authenticated", from the cached facts. */
-static const char *flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+/* "TLS 1.3 full handshake": the version and the kind of flow. */
+const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
     static const tt_phrase_id kinds[TT_FLOW_COUNT] = {
         [TT_FLOW_UNKNOWN] = TT_PHRASE_FLOW_UNKNOWN,
@@ -175,11 +175,18 @@ static const char *flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *
         [TT_FLOW_13_PSK] = TT_PHRASE_FLOW_PSK,
     };
     const char *version = tt_version_name(it->a.flow == TT_FLOW_13_HRR ? TT_TLS13 : it->a.version);
-    wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
+    const char *kind = tt_phrase(kinds[it->a.flow < TT_FLOW_COUNT ? it->a.flow : 0], lang);
 
     if (version && it->a.flow != TT_FLOW_UNKNOWN)
-        wmem_strbuf_append_printf(buf, "%s ", version);
-    wmem_strbuf_append(buf, tt_phrase(kinds[it->a.flow < TT_FLOW_COUNT ? it->a.flow : 0], lang));
+        return wmem_strdup_printf(pool, "%s %s", version, kind);
+    return kind;
+}
+
+/* "TLS 1.3 full handshake, client authenticated", from the cached facts. */
+const char *render_flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+{
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, render_flow_kind(it, lang, pool));
+
     if (it->a.client_auth)
         wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_FLOW_CLIENT_AUTH, lang));
     if (it->a.early_data)
@@ -203,7 +210,7 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     tvbuff_t *tvb = item_tvb(it, pinfo);
     int start = tvb ? it->start : 0;
     int length = tvb ? it->length : 0;
-    const char *lbl = label(it, lang, pinfo->pool);
+    const char *lbl = render_label(it, lang, pinfo->pool);
     proto_item *mi, *pi;
     proto_tree *mt;
 
@@ -222,7 +229,7 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     if (it->a.step)
         GEN(proto_tree_add_uint(mt, hf_step, tvb, start, length, it->a.step));
     GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
-                              text_part(it, TT_PART_SAYS, lang, pinfo->pool)));
+                              render_text(it, TT_PART_SAYS, lang, pinfo->pool)));
     GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length,
                               explanation(it, lang, pinfo->pool)));
     GEN(proto_tree_add_boolean(mt, hf_encrypted, tvb, start, length, it->a.encrypted));
@@ -230,7 +237,7 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     if (it->a.show_version && tt_version_name(it->a.version))
         GEN(proto_tree_add_string(mt, hf_version, tvb, start, length, tt_version_name(it->a.version)));
     if (it->a.flow_known || it->a.failure)
-        GEN(proto_tree_add_string(mt, hf_flow, tvb, start, length, flow_name(it, lang, pinfo->pool)));
+        GEN(proto_tree_add_string(mt, hf_flow, tvb, start, length, render_flow_name(it, lang, pinfo->pool)));
     for (int i = 0; i < TT_MAX_SKIPPED; i++)
         if (it->a.skipped[i] != TT_NO_NOTE)
             GEN(proto_tree_add_string(mt, hf_skipped, tvb, start, length,
@@ -247,7 +254,7 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     if (it->a.failure)
         expert_add_info_format(pinfo, mi, &ei_failed, "%s: %s",
                                tt_phrase(TT_PHRASE_EXPERT_FAILED, lang),
-                               text_part(it, TT_PART_SHORT, lang, pinfo->pool));
+                               render_text(it, TT_PART_SHORT, lang, pinfo->pool));
     if (it->a.show_version && it->a.version && it->a.version < TT_TLS12)
         expert_add_info_format(pinfo, mi, &ei_deprecated, "%s: %s",
                                tt_phrase(TT_PHRASE_EXPERT_DEPRECATED, lang),

@@ -10,5 +10,13 @@
 void render_register(int proto);
 void render_frame(const tt_frame *frame, tvbuff_t *tvb, packet_info *pinfo,
                   proto_tree *tree, tt_lang lang, gboolean info_column);
+/* "3 Certificate: server sends its certificate" (the Info column's form). */
+const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
+/* The item's short form, conversational line or explanation. */
+const char *render_text(const tt_item *it, tt_part part, tt_lang lang, wmem_allocator_t *pool);
+/* "TLS 1.2 full handshake": version and kind of flow, as known at this item. */
+const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
+/* The same with client authentication, early data, failure or close. */
+const char *render_flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
 
 #endif

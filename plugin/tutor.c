@@ -9,17 +9,21 @@
 #include <epan/packet.h>
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
+#include <epan/tap.h>
 
 #include "carries.h"
 #include "collect.h"
 #include "compat.h"
 #include "follow.h"
+#include "ladder.h"
 #include "render.h"
 #include "scope.h"
 #include "state.h"
+#include "stats.h"
 
 static int proto_tlstutor = -1;
 static dissector_handle_t tutor_handle;
+static int tutor_tap = -1;
 static guint32 connections_seen;
 
 static gint pref_language = TT_LANG_EN;
@@ -178,7 +182,13 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     if (!frame)
         return 0;
     render_frame(frame, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
+    tap_queue_packet(tutor_tap, pinfo, frame);
     return tvb_captured_length(tvb);
+}
+
+tt_lang tutor_language(void)
+{
+    return pref_language == TT_LANG_JA ? TT_LANG_JA : TT_LANG_EN;
 }
 
 static void tutor_prefs_apply(void)
@@ -210,6 +220,13 @@ void tlstutor_register(void)
 
     tutor_handle = register_dissector("tlstutor", dissect_tutor, proto_tlstutor);
     register_init_routine(tutor_init);
+    tutor_tap = register_tap(TT_TAP);
+}
+
+void tlstutor_register_taps(void)
+{
+    ladder_register(proto_tlstutor);
+    stats_register();
 }
 
 void tlstutor_handoff(void)

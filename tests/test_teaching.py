@@ -1,0 +1,205 @@
+"""Teaching pictures and counts: the text ladder (-z tlstutor,ladder), the
+Flow Graph (-z flow,tlstutor,standard) and the statistics tree
+(-z tlstutor,tree), in both languages, against the tutor's own fields."""
+import re
+
+import pytest
+
+from test_unchanged import CAPTURES, keys_of
+
+ECDHE_LADDER_EN = """
+=== TLS Handshake Tutor: ladder ===
+
+Connection 1: TLS 1.2 full handshake
+  frame  192.0.2.1:33206                                              192.0.2.2:443
+      4  |-- 1 ClientHello: client says hello and offers its options ------------>|
+      6  |<- 2 ServerHello: server chooses the version and cipher suite ----------|
+      6  |<- 3 Certificate: server sends its certificate -------------------------|
+      6  |<- 4 ServerKeyExchange: server sends its key exchange parameters -------|
+      6  |<- 6 ServerHelloDone: server is done with its hello --------------------|
+      8  |-- 8 ClientKeyExchange: client sends its key exchange ----------------->|
+      8  |-- 10 ChangeCipherSpec: client switches to encryption ----------------->|
+      8  |-- 11 Finished: client confirms the handshake was not tampered with --->|
+      9  |<- NewSessionTicket: server hands the client a session ticket ----------|
+      9  |<- 12 ChangeCipherSpec: server switches to encryption ------------------|
+      9  |<- 13 Finished: server confirms the handshake was not tampered with ----|
+     10  |-- 14 ApplicationData: client's first application data, encrypted ----->|
+     11  |<- 14 ApplicationData: server's first application data, encrypted ------|
+     12  |<- Alert: encrypted alert ----------------------------------------------|
+     14  |-- Alert: encrypted alert --------------------------------------------->|
+
+"""
+
+CLIENT_CERT_LADDER_JA = """
+=== TLS Handshake Tutor: ラダー図 ===
+
+コネクション 1: TLS 1.2 完全なハンドシェイク、クライアント認証あり
+フレーム  192.0.2.1:41494                                                    192.0.2.2:443
+      4  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
+      6  |<- 2 ServerHello: サーバがバージョンと暗号スイートを決定 ---------------------|
+      8  |<- 3 Certificate: サーバがサーバ証明書を送る ---------------------------------|
+      8  |<- 4 ServerKeyExchange: サーバが鍵交換のパラメータを送る ---------------------|
+      8  |<- 5 CertificateRequest: サーバがクライアント証明書を要求 --------------------|
+      8  |<- 6 ServerHelloDone: サーバのあいさつ終了 -----------------------------------|
+     11  |-- 7 Certificate: クライアントがクライアント証明書を送る -------------------->|
+     11  |-- 8 ClientKeyExchange: クライアントが鍵交換の値を送る ---------------------->|
+     11  |-- 9 CertificateVerify: クライアントが証明書の秘密鍵の所有を証明 ------------>|
+     11  |-- 10 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
+     11  |-- 11 Finished: クライアントが改ざんのないことを確認 ------------------------>|
+     13  |<- NewSessionTicket: サーバがセッションチケットを渡す ------------------------|
+     13  |<- 12 ChangeCipherSpec: サーバが暗号化に切り替え -----------------------------|
+     13  |<- 13 Finished: サーバが改ざんのないことを確認 -------------------------------|
+     14  |-- 14 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
+     15  |<- 14 ApplicationData: サーバの最初のアプリケーションデータ(暗号化) ----------|
+     16  |<- Alert: 警告 close_notify --------------------------------------------------|
+     18  |-- Alert: 警告 close_notify ------------------------------------------------->|
+
+"""
+
+
+def zrun(tshark, pcap, stat, keys=None, lang=None, extra=()):
+    args = ["-r", tshark.pcap(pcap), "-q", "-z", stat, *tshark.opts(keys, lang, extra)]
+    return tshark.run(args).stdout
+
+
+def test_ladder_english(tshark):
+    assert zrun(tshark, "tls12-ecdhe-rsa.pcapng", "tlstutor,ladder") == ECDHE_LADDER_EN
+
+
+def test_ladder_japanese_with_keys(tshark):
+    out = zrun(tshark, "tls12-client-cert.pcapng", "tlstutor,ladder",
+               keys="tls12-client-cert.keys", lang="ja")
+    assert out == CLIENT_CERT_LADDER_JA
+
+
+def test_ladder_says_so_when_nothing_is_in_scope(tshark):
+    out = zrun(tshark, "tls12-port8443.pcapng", "tlstutor,ladder")
+    assert out == "\n=== TLS Handshake Tutor: ladder ===\nNo TLS handshake in the port scope.\n\n"
+    ja = zrun(tshark, "tls12-port8443.pcapng", "tlstutor,ladder", lang="ja")
+    assert "ポート範囲内にTLSハンドシェイクはありません。" in ja
+
+
+RUNG = re.compile(r"^\s*(\d+)  \|(--|<-) (.*?) -+(->|--)\|$")
+
+
+def ladder_rungs(out):
+    """(connection, frame, from_client, label) of every arrow."""
+    rungs, conn = [], None
+    for line in out.splitlines():
+        m = re.match(r"^(?:Connection|コネクション) (\d+): ", line)
+        if m:
+            conn = int(m.group(1))
+        m = RUNG.match(line)
+        if m:
+            assert (m.group(2) == "--") == (m.group(4) == "->"), line
+            rungs.append((conn, int(m.group(1)), m.group(2) == "--", m.group(3)))
+    return rungs
+
+
+def labels(messages):
+    return [(m.conn, m.frame, m.sender == "client", m.label) for m in
+            sorted(messages, key=lambda m: (m.conn, m.frame, m.seq))]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_ladder_has_one_arrow_per_message(tshark, pcap, with_keys, lang):
+    keys = keys_of(pcap) if with_keys else None
+    out = zrun(tshark, pcap, "tlstutor,ladder", keys=keys, lang=lang)
+    assert ladder_rungs(out) == labels(tshark.messages(pcap, keys=keys, lang=lang))
+
+
+def flow_graph_comments(out):
+    """The comment column (the tutor's "says" line) of every arrow, in order."""
+    return [line.split("|")[-1] for line in out.splitlines()
+            if re.match(r"^(\d+\s*)?\|\d+\.\d+\|", line)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("pcap", ["tls12-ecdhe-rsa.pcapng", "tls12-client-cert.pcapng",
+                                  "tls13-hrr.pcapng", "tls12-no-ticket-two-conns.pcapng"])
+def test_flow_graph_draws_every_message(tshark, pcap, lang):
+    keys = keys_of(pcap)
+    out = zrun(tshark, pcap, "flow,tlstutor,standard", keys=keys, lang=lang)
+    says = [m.says for m in sorted(tshark.messages(pcap, keys=keys, lang=lang),
+                                   key=lambda m: (m.frame, m.conn, m.seq))]
+    assert flow_graph_comments(out) == says
+
+
+def test_flow_graph_arrows_between_ports(tshark):
+    out = zrun(tshark, "tls12-ecdhe-rsa.pcapng", "flow,tlstutor,standard").splitlines()
+    assert out[2].startswith("|0.000182152|         1 ClientHello: clien ")
+    assert out[3] == "|         |(33206)  ------------------>  (443)    |"
+    assert out[5] == "|         |(33206)  <------------------  (443)    |"
+
+
+def stats(out):
+    """{top node: {child: count}} and {top node: count} from -z tlstutor,tree."""
+    tree, tops, top = {}, {}, None
+    for line in out.splitlines():
+        parts = re.split(r"\s{2,}", line.rstrip())
+        if len(parts) < 2 or not parts[1].isdigit():
+            continue
+        if line.startswith(" "):
+            tree[top][parts[0].strip()] = int(parts[1])
+        else:
+            top = parts[0]
+            tops[top] = int(parts[1])
+            tree[top] = {}
+    return tops, tree
+
+
+def test_stats_two_connections_one_resumed(tshark):
+    tops, tree = stats(zrun(tshark, "tls12-resumed-id.pcapng", "tlstutor,tree",
+                            keys="tls12-resumed-id.keys"))
+    assert tops["TLS connections"] == 2
+    assert tree["By handshake flow"] == {"TLS 1.2 full handshake": 1,
+                                         "TLS 1.2 resumed by session ID": 1,
+                                         "not known (no ServerHello)": 0}
+    assert tree["By negotiated version"] == {"TLS 1.2": 2, "not known (no ServerHello)": 0}
+    assert tree["By chosen cipher suite"] == {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256": 2,
+                                              "not known (no ServerHello)": 0}
+    assert tree["By outcome"] == {"handshake completed": 2, "not finished in this capture": 0}
+    assert tree["Client authentication"] == {"not asked": 2}
+    assert tree["Keys"] == {"encrypted handshake decrypted (key log loaded)": 2,
+                            "no encrypted handshake message seen": 0}
+
+
+def test_stats_without_keys_and_with_client_auth(tshark):
+    _, tree = stats(zrun(tshark, "tls12-client-cert.pcapng", "tlstutor,tree"))
+    assert tree["Client authentication"] == {"server asked for a client certificate": 1,
+                                             "not asked": 0}
+    assert tree["Keys"] == {"encrypted handshake not decrypted (no key log)": 1,
+                            "no encrypted handshake message seen": 0}
+
+
+def test_stats_failed_and_closed(tshark):
+    _, failed = stats(zrun(tshark, "tls12-alert-unknown-ca.pcapng", "tlstutor,tree"))
+    assert failed["By outcome"] == {"failed (fatal alert)": 1, "not finished in this capture": 0}
+    _, closed = stats(zrun(tshark, "tls12-closed-mid-handshake.pcapng", "tlstutor,tree"))
+    assert closed["By outcome"] == {"closed before the handshake finished": 1,
+                                    "not finished in this capture": 0}
+
+
+def test_stats_japanese(tshark):
+    tops, tree = stats(zrun(tshark, "tls13-hrr.pcapng", "tlstutor,tree",
+                            keys="tls13-hrr.keys", lang="ja"))
+    assert tops["TLSコネクション"] == 1
+    assert tree["ハンドシェイクのフロー別"] == {
+        "TLS 1.3 HelloRetryRequestを伴う完全なハンドシェイク": 1, "不明(ServerHelloなし)": 0}
+    assert tree["選ばれた暗号スイート別"] == {"TLS_AES_256_GCM_SHA384": 1, "不明(ServerHelloなし)": 0}
+    assert tree["鍵"] == {"暗号化されたハンドシェイクを復号(鍵ログあり)": 1,
+                         "暗号化されたハンドシェイクメッセージなし": 0}
+
+
+@pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_stats_categories_add_up(tshark, pcap, with_keys):
+    keys = keys_of(pcap) if with_keys else None
+    tops, tree = stats(zrun(tshark, pcap, "tlstutor,tree", keys=keys))
+    conns = {m.conn for m in tshark.messages(pcap, keys=keys)}
+    assert tops.get("TLS connections", 0) == len(conns)
+    for top, children in tree.items():
+        if top != "TLS connections":
+            assert sum(children.values()) == len(conns), top
