@@ -3,6 +3,8 @@
  * registrations since the tables themselves are not exported. */
 #include "carries.h"
 
+#include "parts.h"
+
 #include "catalog.h"
 #include "flow.h"
 #include "suite.h"
@@ -135,7 +137,10 @@ static const char *hex8(const tt_hello *h, wmem_allocator_t *pool)
  * both languages take the same arguments in the same order. */
 static void line(proto_tree *tree, tvbuff_t *tvb, int start, int length, const char *text)
 {
-    proto_item_set_generated(proto_tree_add_string(tree, hf_carries, tvb, start, length, text));
+    proto_item *pi = proto_tree_add_string(tree, hf_carries, tvb, start, length, text);
+
+    proto_item_set_generated(pi);
+    parts_add_list(pi, tvb, start, length, text);
 }
 
 #define P(id) tt_phrase(TT_PHRASE_##id, lang)

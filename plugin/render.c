@@ -7,6 +7,7 @@
 #include "carries.h"
 #include "catalog.h"
 #include "flow.h"
+#include "parts.h"
 
 static int proto_tlstutor = -1;
 static int hf_message = -1;
@@ -83,6 +84,7 @@ void render_register(int proto)
     expert = expert_register_protocol(proto);
     expert_register_field_array(expert, ei, array_length(ei));
     carries_register(proto);
+    parts_register(proto);
 }
 
 /* The tvb TLS showed the message in, found again on this pass. */
@@ -211,6 +213,7 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     int start = tvb ? it->start : 0;
     int length = tvb ? it->length : 0;
     const char *lbl = render_label(it, lang, pinfo->pool);
+    const char *text;
     proto_item *mi, *pi;
     proto_tree *mt;
 
@@ -230,8 +233,9 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
         GEN(proto_tree_add_uint(mt, hf_step, tvb, start, length, it->a.step));
     GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
                               render_text(it, TT_PART_SAYS, lang, pinfo->pool)));
-    GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length,
-                              explanation(it, lang, pinfo->pool)));
+    text = explanation(it, lang, pinfo->pool);
+    GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length, text));
+    parts_add_sentences(pi, tvb, start, length, text);
     GEN(proto_tree_add_boolean(mt, hf_encrypted, tvb, start, length, it->a.encrypted));
     GEN(proto_tree_add_uint(mt, hf_conn, tvb, start, length, it->conn));
     if (it->a.show_version && tt_version_name(it->a.version))

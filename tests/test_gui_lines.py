@@ -1,0 +1,52 @@
+"""The GUI cuts a tree line after 240 bytes (about 80 Japanese characters):
+every tutor text that long is also shown piece by piece (tlstutor.part)
+under its field, and the pieces give back the whole text."""
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from test_unchanged import CAPTURES, keys_of
+
+LIMIT = 240
+NAMES = {"tlstutor.explain": "Explanation", "tlstutor.carries": "Carries"}
+
+
+def long_texts(tshark, pcap, keys, lang):
+    args = ["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "pdml", *tshark.opts(keys, lang)]
+    for field in ET.fromstring(tshark.run(args).stdout).iter("field"):
+        if field.get("name") in NAMES:
+            parts = [p.get("show") for p in field.findall("field")
+                     if p.get("name") == "tlstutor.part"]
+            yield NAMES[field.get("name")], field.get("show"), parts
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_long_lines_are_shown_in_pieces(tshark, pcap, lang):
+    seen_long = 0
+    for name, text, parts in long_texts(tshark, pcap, keys_of(pcap), lang):
+        if len(f"{name}: {text}".encode()) < LIMIT:
+            assert parts == []
+            continue
+        seen_long += 1
+        assert len(parts) >= 2
+        assert all(len(p.encode()) < LIMIT - 10 for p in parts)
+        assert squash("".join(parts)) == squash(text)
+    if lang == "ja" and pcap != "tls12-port8443.pcapng":
+        assert seen_long, "every Japanese handshake has a long explanation"
+
+
+def test_japanese_certificate_explanation_sentences(tshark):
+    texts = {t: p for n, t, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
+             if t.startswith("サーバは自分のサーバ証明書")}
+    assert list(texts.values()) == [[
+        "サーバは自分のサーバ証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。",
+        "クライアントは手元で信頼しているルート証明書までの証明書チェーンを検証し、"
+        "接続したかったサーバの名前と一致するかを確かめます。",
+        "ハンドシェイク中に認証局へ問い合わせることはしません。",
+        "証明書によってクライアントはサーバの公開鍵も得ます。"]]
