@@ -13,6 +13,7 @@ not gated).
 """
 import argparse
 import datetime
+import hashlib
 import os
 import platform
 import re
@@ -42,7 +43,7 @@ class Case:
                          "with Lua script": ("lua", lua)}
         self.times = {v: [] for v in self.variants}
         self.rss = {v: [] for v in self.variants}
-        self.instructions = {}
+        self.instructions = {}     # variant -> (with N packets, with 1 packet)
 
 
 def cases(tls, mixed):
@@ -124,7 +125,15 @@ def check_setup(r, tls):
             raise SystemExit(f"no {proto} output on {tls}: the variant does not annotate")
 
 
-def machine():
+def plugin_info(so):
+    digest = hashlib.sha256(Path(so).read_bytes()).hexdigest()[:16]
+    built = datetime.datetime.fromtimestamp(Path(so).stat().st_mtime, datetime.timezone.utc)
+    head = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h"],
+                          capture_output=True, text=True).stdout.strip()
+    return f"{so} (sha256 {digest}..., built {built:%Y-%m-%d %H:%M} UTC; checkout at {head})"
+
+
+def machine(plugin_so):
     def cmd(*a):
         return subprocess.run(a, capture_output=True, text=True).stdout
     cpu = re.search(r"Model name:\s*(.*)", cmd("lscpu"))
@@ -136,7 +145,7 @@ def machine():
         "Debian": Path("/etc/debian_version").read_text().strip(),
         "kernel": platform.release(),
         "Wireshark": cmd("tshark", "--version").splitlines()[0],
-        "plugin": cmd("git", "-C", str(ROOT), "log", "-1", "--format=%h %s")[:100].strip(),
+        "plugin": plugin_info(plugin_so),
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "load average before": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
     }
@@ -176,11 +185,17 @@ def report(path, cs, info, runs, note, captures, r, instr_tool, instr_packets):
     if instr_tool:
         lines += ["", f"## Instructions executed ({instr_tool}, first {instr_packets} packets, "
                   "start-up included; noise-free cross-check)", "",
-                  "| case | variant | instructions | ratio |", "|---|---|---|---|"]
+                  "Per packet: minus the same command reading 1 packet (start-up: "
+                  "registration of every protocol, loading plugins and scripts).", "",
+                  "| case | variant | instructions | ratio | per packet | ratio |",
+                  "|---|---|---|---|---|---|"]
         for c in cs:
-            base = c.instructions["tshark alone"]
-            for v, n in c.instructions.items():
-                lines.append(f"| {c.key} | {v} | {n:,} | {n / base:.3f} |")
+            base, base1 = c.instructions["tshark alone"]
+            for v, (n, n1) in c.instructions.items():
+                per, base_per = (n - n1) / instr_packets, (base - base1) / instr_packets
+                lines.append(f"| {c.key} | {v} | {n:,} | {n / base:.3f} | {per:,.0f} | "
+                             f"{per / base_per:.3f} |")
+    lines += ["", f"Load average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}"]
     lines += ["", "## Commands", "",
               "Each run, as root (tshark itself runs as nobody):", "", "```"]
     for c in cs:
@@ -221,7 +236,7 @@ def main():
         tls, mixed = str(data / Path(a.tls).name), str(data / Path(a.mixed).name)
         check_setup(r, tls)
         cs = cases(tls, mixed)
-        info = machine()
+        info = machine(a.plugin)
         names = list(cs[0].variants)
         for rnd in range(a.runs + 1):                  # round 0 warms caches, discarded
             order = names[rnd % 3:] + names[:rnd % 3]
@@ -235,8 +250,9 @@ def main():
         if a.instructions:
             for c in cs:
                 for v, (folder, args) in c.variants.items():
-                    c.instructions[v] = r.instructions(folder, [*args, "-c", str(a.instr_packets)],
-                                                       a.instructions)
+                    c.instructions[v] = tuple(
+                        r.instructions(folder, [*args, "-c", str(n)], a.instructions)
+                        for n in (a.instr_packets, 1))
         failed = report(a.results, cs, info, a.runs, a.note, [a.tls, a.mixed], r,
                         a.instructions, a.instr_packets)
     finally:

@@ -11,20 +11,22 @@
 #                   counters are available, else valgrind's callgrind) on the
 #                   first 20,000 packets: a noise-free cross-check
 #   --note TEXT     a line for the results (e.g. that the machine was shared)
+#   --plugin SO     the plugin to measure (default build/tlstutor.so, built if missing)
 #
 # Exits 1 when the plugin misses a target. Run as root (it installs packages
 # and runs tshark as nobody) from a built tree (build/tlstutor.so).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-quick=0 runs= instr=0 note=
+quick=0 runs= instr=0 note= plugin=build/tlstutor.so
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --runs) runs="$2"; shift ;;
     --instructions) instr=1 ;;
     --note) note="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--runs N] [--instructions] [--note TEXT]" >&2; exit 2 ;;
+    --plugin) plugin="$2"; shift ;;
+    *) echo "usage: $0 [--quick] [--runs N] [--instructions] [--note TEXT] [--plugin SO]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -42,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-[ -f build/tlstutor.so ] || { cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null && cmake --build build -j"$(nproc)"; }
+[ -f "$plugin" ] || [ "$plugin" != build/tlstutor.so ] || { cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null && cmake --build build -j"$(nproc)"; }
 
 if [ "$quick" -eq 1 ]; then
   out=bench/out/quick; results=$out/RESULTS.md; runs=${runs:-3}
@@ -52,7 +54,7 @@ else
   /usr/bin/python3 bench/gen.py --out "$out"
 fi
 
-args=(--tls "$out/tls.pcapng" --mixed "$out/mixed.pcapng" --runs "$runs" --results "$results")
+args=(--plugin "$plugin" --tls "$out/tls.pcapng" --mixed "$out/mixed.pcapng" --runs "$runs" --results "$results")
 [ -n "$note" ] && args+=(--note "$note")
 if [ "$instr" -eq 1 ]; then
   # Virtual machines often hide the CPU's counters from perf.
