@@ -365,6 +365,7 @@ static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int leng
             line(tree, tvb, start, length, FMT(P(CARRIES_CKE_RSA), v->epms_len));
         else if (v->has_pub)
             line(tree, tvb, start, length, FMT(P(CARRIES_CKE_DH), v->pub_len));
+        line(tree, tvb, start, length, v->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
         break;
     case TT_MSG_CERTIFICATE_VERIFY:
         if (v->has_sig_alg)

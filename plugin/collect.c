@@ -45,6 +45,7 @@ static int hf_tcp_fin = -1;
 static int hf_tcp_rst = -1;
 
 /* Extension types (IANA TLS ExtensionType registry). */
+#define EXT_EXTENDED_MASTER_SECRET 23
 #define EXT_SESSION_TICKET 35
 #define EXT_PRE_SHARED_KEY 41
 #define EXT_EARLY_DATA 42
@@ -235,6 +236,7 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->last_ext_type = tt_fi_uint(fi);
                 facts->early_data |= facts->last_ext_type == EXT_EARLY_DATA;
                 facts->psk |= facts->last_ext_type == EXT_PRE_SHARED_KEY;
+                facts->hello.ems |= facts->last_ext_type == EXT_EXTENDED_MASTER_SECRET;
             } else if (id == hf_ext_len) {
                 /* The length follows its type in tree order, in any tree shape. */
                 facts->ticket |= facts->last_ext_type == EXT_SESSION_TICKET && tt_fi_uint(fi) > 0;

@@ -18,6 +18,7 @@ typedef struct {
     guint32 client_port;
     gboolean midstream_reported;
     const tt_hello *client_hello;  /* the first ClientHello's values */
+    const tt_hello *server_hello;  /* the first ServerHello's values */
 } tt_conn;
 
 typedef struct {

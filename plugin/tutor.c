@@ -144,6 +144,12 @@ static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server
             conn->client_hello = ce->hello;
         if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && conn->client_hello)
             place_in_client_list(ce->hello, conn->client_hello);
+        if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && !conn->server_hello)
+            conn->server_hello = ce->hello;
+        /* A server includes extended_master_secret only when the client
+         * offered it (RFC 7627): then the master secret hashes the handshake. */
+        if (ce->vals && item.a.msg == TT_MSG_CLIENT_KEY_EXCHANGE)
+            ce->vals->ems = conn->server_hello && conn->server_hello->ems;
         item.hello = ce->hello;
         item.certs = ce->certs;
         item.vals = ce->vals;

@@ -29,6 +29,7 @@ typedef struct {
     unsigned suite_position;           /* 1-based place in the client's list, 0 unknown */
     unsigned client_suites;
     bool echoes_session_id;
+    bool ems;                          /* carries extended_master_secret (RFC 7627) */
 } tt_hello;
 
 /* Values of ServerKeyExchange, CertificateRequest, ClientKeyExchange,
@@ -48,6 +49,8 @@ typedef struct {
     unsigned n_dnames;
     bool has_verify;
     unsigned verify_len;
+    /* ClientKeyExchange only: the ServerHello accepted extended_master_secret. */
+    bool ems;
 } tt_msgvals;
 
 #define TT_MAX_CERTS 8

@@ -184,7 +184,8 @@ def test_key_exchange_values_are_wiresharks(tshark):
     [[epms]] = wireshark_values(tshark, "tls12-rsa.pcapng", "tls.handshake.type == 16", "tls.handshake.epms_len")
     [cke] = message_lines(tshark, "tls12-rsa.pcapng", "ClientKeyExchange")
     assert cke[0].startswith(f"Encrypted premaster secret: {epms} bytes, 48 random bytes encrypted")
-    assert 'master secret = PRF(premaster secret, "master secret", client random + server random)' in cke[0]
+    assert cke[1].startswith('master secret = PRF(premaster secret, "extended master secret", '
+                             'hash of the handshake messages up to this ClientKeyExchange)')
     # ECDHE: the client's public value's length is TLS's client_point_len.
     [[point]] = wireshark_values(tshark, "tls12-ecdhe-rsa.pcapng", "tls.handshake.type == 16",
                                  "tls.handshake.client_point_len")
@@ -244,3 +245,22 @@ def test_expired_certificate_validity_line(tshark):
     assert len(validity) == 1 and validity[0].endswith(": expired at the time of this capture")
     [lines] = message_lines(tshark, "tls12-expired-cert.pcapng", "Certificate", lang="ja")
     assert any(x.endswith(": このキャプチャの時点で期限切れ") for x in lines)
+
+
+EMS = ('master secret = PRF(premaster secret, "extended master secret", hash of the handshake '
+       'messages up to this ClientKeyExchange): both hellos carry extended_master_secret '
+       '(RFC 7627), which ties the master secret to this handshake instead of to the two '
+       'randoms alone')
+CLASSIC = 'master secret = PRF(premaster secret, "master secret", client random + server random)'
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_master_secret_formula_follows_extended_master_secret(tshark, pcap):
+    # RFC 7627: when the ServerHello carries extension 23 (which it may only
+    # do when the ClientHello offered it), the master secret hashes the handshake.
+    keys = keys_of(pcap)
+    hellos = wireshark_values(tshark, pcap, "tls.handshake.type == 2 && !tls.handshake.extensions.supported_version",
+                              "tls.handshake.extension.type", keys=keys)
+    for ckes in message_lines(tshark, pcap, "ClientKeyExchange", keys=keys):
+        ems = "23" in hellos[0][0].split("|")
+        assert ckes[-1] == (EMS if ems else CLASSIC)
