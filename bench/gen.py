@@ -103,7 +103,9 @@ def main():
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     templates = load_templates(a.pcaps)
-    start = 1_764_201_600 * 10**9                  # 2025-11-27 00:00 UTC, fixed
+    # Start where the newest bundled capture started: its certificates are
+    # valid then (a fixed older date would make them "not yet valid").
+    start = max(t.start_ns for t in templates)
 
     rng = random.Random(a.seed)
     sessions, per_tpl, conns = gen_tls(rng, templates, n_tls, start, rate=100.0)

@@ -23,6 +23,7 @@ class Template:
     client_ip: bytes
     server_port: int
     client_ports: list       # one per TCP connection, in order of their SYNs
+    start_ns: int            # when the original capture started
 
     @property
     def connections(self):
@@ -53,7 +54,7 @@ def load_templates(pcap_dir):
         if client_ip is None:
             raise ValueError(f"{path.name}: no SYN, cannot tell the client")
         templates.append(Template(path.stem, [(t - t0, f) for t, f in pkts],
-                                  client_ip, server_port, ports))
+                                  client_ip, server_port, ports, t0))
     return templates
 
 
