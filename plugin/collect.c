@@ -33,6 +33,7 @@ static int hf_comp = -1;
 static int hf_sni = -1;
 static int hf_alpn = -1;
 static int hf_group = -1;
+static int hf_selected_group = -1;   /* HelloRetryRequest: the group it asks for */
 static int hf_curve = -1, hf_p_len = -1, hf_sig_alg = -1, hf_epms_len = -1;
 static int hf_client_point_len = -1, hf_yc_len = -1, hf_cert_types_count = -1;
 static int hf_dname_len = -1, hf_verify_data = -1;
@@ -128,6 +129,7 @@ void collect_init(void)
     hf_sni = id_of("tls.handshake.extensions_server_name");
     hf_alpn = id_of("tls.handshake.extensions_alpn_str");
     hf_group = id_of("tls.handshake.extensions_key_share_group");
+    hf_selected_group = id_of("tls.handshake.extensions_key_share_selected_group");
     hf_curve = id_of("tls.handshake.server_named_curve");
     hf_p_len = id_of("tls.handshake.p_len");
     hf_sig_alg = id_of("tls.handshake.sig_hash_alg");
@@ -253,7 +255,7 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 if (!facts->hello.n_comp)
                     facts->hello.comp = tt_fi_uint(fi);
                 facts->hello.n_comp++;
-            } else if (id == hf_group)
+            } else if (id == hf_group || id == hf_selected_group)
                 add_small(facts->hello.groups, &facts->hello.n_groups, TT_MAX_SMALL, tt_fi_uint(fi));
             else if (id == hf_sni && !facts->sni)
                 facts->sni = fi;
