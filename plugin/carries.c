@@ -195,6 +195,18 @@ static const char *kx_of_group(const tt_hello *h, wmem_allocator_t *pool)
     return g_str_has_prefix(n, "ffdhe") ? "DHE" : "ECDHE";
 }
 
+static void hello_retry_request(const tt_hello *h, tvbuff_t *tvb, int start, int length,
+                                wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
+{
+    if (h->n_versions)
+        line(tree, tvb, start, length, FMT(P(CARRIES_VERSION_CHOSEN), version_text(h->versions[0], pool)));
+    line(tree, tvb, start, length, P(CARRIES_HRR_RANDOM));
+    if (h->n_suites)
+        line(tree, tvb, start, length, FMT(P(CARRIES_SUITE_CHOSEN_ALONE), carries_suite_name(h->suites[0], pool)));
+    if (h->n_groups)
+        line(tree, tvb, start, length, FMT(P(CARRIES_HRR_GROUP), join_groups(h, pool)));
+}
+
 static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
@@ -393,4 +405,6 @@ void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
         client_hello(it->hello, tvb, start, length, pinfo->pool, tree, lang);
     else if (it->a.msg == TT_MSG_SERVER_HELLO)
         server_hello(it, tvb, start, length, pinfo, tree, mi, lang);
+    else if (it->a.msg == TT_MSG_HELLO_RETRY_REQUEST)
+        hello_retry_request(it->hello, tvb, start, length, pinfo->pool, tree, lang);
 }

@@ -51,7 +51,7 @@ void render_register(int proto)
         { &hf_explain, { "Explanation", "tlstutor.explain", FT_STRING, BASE_NONE, NULL, 0x0,
             "What the message is for and what the other side does next", HFILL } },
         { &hf_encrypted, { "Recognised while encrypted", "tlstutor.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
-            "True when the tutor recognised the message without seeing it decrypted", HFILL } },
+            "True when the tutor named the message without reading it: its content (in TLS 1.3 also its type) is encrypted and no key log decrypted it (an encrypted Finished, an encrypted alert, a TLS 1.3 opaque record). Application data is False: its record type is always readable and its content is not explained", HFILL } },
         { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
             "Which TLS connection of the file the message belongs to: 1, 2, ... in order of appearance", HFILL } },
         { &hf_version, { "Version chosen", "tlstutor.version", FT_STRING, BASE_NONE, NULL, 0x0,

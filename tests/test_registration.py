@@ -15,7 +15,7 @@ FIELDS = {
     "tlstutor.sni": "FT_STRING", "tlstutor.suite": "FT_STRING", "tlstutor.kx": "FT_STRING",
     "tlstutor.auth": "FT_STRING", "tlstutor.cipher": "FT_STRING", "tlstutor.hash": "FT_STRING",
     "tlstutor.cert_count": "FT_UINT32", "tlstutor.cert_subject": "FT_STRING",
-    "tlstutor.cert_issuer": "FT_STRING",
+    "tlstutor.cert_issuer": "FT_STRING", "tlstutor.part": "FT_STRING",
 }
 
 
@@ -54,6 +54,15 @@ def test_preferences(tshark):
     assert "One of: English, 日本語 (Japanese)" in prefs
     assert "#tlstutor.info_column: TRUE" in prefs
     assert "#tlstutor.ports: 443" in prefs
+    assert "#tlstutor.follow_always: FALSE" in prefs
+
+
+def test_statistics_registered(tshark):
+    """-z tlstutor,tree (also Statistics > TLS Handshake Tutor in the GUI),
+    -z tlstutor,ladder and the Flow Graph's -z flow,tlstutor (Wireshark 4.0)."""
+    listed = tshark.run(["-z", "help"]).stderr.split()  # tshark lists them on stderr
+    assert {"tlstutor,tree", "tlstutor,ladder", "flow,tlstutor"} <= set(listed)
+    assert "tlstutor,tree" not in tshark.run(["-z", "help"], plugin=False).stderr
 
 
 def test_decode_as_table(tshark):

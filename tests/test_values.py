@@ -205,8 +205,8 @@ def test_certificate_request_and_verify_values(tshark):
         "tls.handshake.dname_len", "tls.handshake.sig_hash_alg")
     [cr] = message_lines(tshark, "tls12-client-cert.pcapng", "CertificateRequest")
     # Frame 8 also holds the ServerKeyExchange, whose one signature algorithm comes first.
-    assert cr == [f"Accepted: {count} certificate types, {len(algs.split('|')) - 1} signature algorithms, "
-                  f"{len(dnames.split('|'))} CA names (the CAs whose certificates the server trusts)"]
+    assert cr == [f"Accepted: certificate types: {count}, signature algorithms: {len(algs.split('|')) - 1}, "
+                  f"CA names: {len(dnames.split('|'))} (the CAs whose certificates the server trusts)"]
     [cv] = message_lines(tshark, "tls12-client-cert.pcapng", "CertificateVerify")
     assert cv == ["Signature algorithm: rsa_pss_rsae_sha256 (0x0804)"]
 
@@ -264,3 +264,24 @@ def test_master_secret_formula_follows_extended_master_secret(tshark, pcap):
     for ckes in message_lines(tshark, pcap, "ClientKeyExchange", keys=keys):
         ems = "23" in hellos[0][0].split("|")
         assert ckes[-1] == (EMS if ems else CLASSIC)
+
+
+@pytest.mark.parametrize("pcap", ["tls13-hrr.pcapng", "tls13-gnutls-hrr.pcapng"])
+def test_hello_retry_request_values_are_wiresharks(tshark, pcap):
+    [[random, version, suite, group]] = wireshark_values(
+        tshark, pcap, "tls.handshake.extensions_key_share_selected_group", "tls.handshake.random",
+        "tls.handshake.extensions.supported_version", "tls.handshake.ciphersuite",
+        "tls.handshake.extensions_key_share_selected_group")
+    assert random.startswith("cf21ad74e59a6111") and (version, suite, group) == ("0x0304", "0x1302", "23")
+    [hrr] = message_lines(tshark, pcap, "HelloRetryRequest")
+    assert hrr == [
+        "Version chosen: TLS 1.3 (0x0304)",
+        'Random: the fixed value cf21ad74e59a6111... (SHA-256 of "HelloRetryRequest"), '
+        "which marks this ServerHello as a HelloRetryRequest",
+        "Cipher suite chosen: TLS_AES_256_GCM_SHA384",
+        "Key share group asked for: secp256r1; the client's first key_share had no share for a "
+        "group the server accepts, so the client sends a new ClientHello with a share for this one"]
+    [ja] = message_lines(tshark, pcap, "HelloRetryRequest", lang="ja")
+    assert ja[3] == ("要求された鍵共有のグループ: secp256r1。クライアントの最初のkey_shareには"
+                     "サーバが受け入れるグループの値がなかったので、クライアントはこのグループの値を"
+                     "入れたClientHelloを送り直します")
