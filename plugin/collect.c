@@ -312,6 +312,21 @@ static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
     return FALSE;
 }
 
+/* Whether TLS decrypted anything in this frame (a message reassembled from
+ * decrypted records sits in its own data source). */
+static gboolean frame_has_decrypted_data(packet_info *pinfo)
+{
+    for (GSList *s = pinfo->data_src; s; s = s->next) {
+        char *name = tt_data_source_name((const struct data_source *)s->data);
+        gboolean decrypted = g_str_has_prefix(name, "Decrypted");
+
+        wmem_free(NULL, name);
+        if (decrypted)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void add_event(walk_state *st, tt_event_kind kind, const field_info *where)
 {
     collected_event ce;
@@ -576,6 +591,7 @@ static void add_handshake(walk_state *st, const proto_node *node)
     ce = &g_array_index(st->events, collected_event, st->events->len - 1);
     ce->ev.hs_type = tt_fi_uint(facts.type);
     ce->ev.hs_length = facts.length;
+    ce->ev.decrypted = frame_has_decrypted_data(st->pinfo);
     ce->ev.sslv2 = !st->record_has_type;
     ce->is_client_hello = ce->ev.hs_type == 1;
     memcpy(ce->ev.session_id, facts.hello.session_id, facts.hello.session_id_len);
@@ -583,6 +599,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
     if (ce->ev.hs_type == 1) {
         ce->ev.ticket_offered = facts.ticket;
         ce->ev.early_data_offered = facts.early_data;
+        for (unsigned i = 0; i < facts.hello.n_versions && i < TT_MAX_SMALL; i++)
+            ce->ev.offers_tls13 |= facts.hello.versions[i] == TT_TLS13;
     }
     if (ce->ev.hs_type == 2 && !ce->ev.sslv2) {
         ce->ev.hrr_random = facts.hrr;

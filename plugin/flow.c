@@ -130,6 +130,7 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
         memcpy(f->ch_session_id, ev->session_id, f->ch_session_id_len);
         f->ch_ticket = ev->ticket_offered;
         f->ch_early_data = ev->early_data_offered;
+        f->ch_offers_13 = ev->offers_tls13;
     }
     f->client_hellos++;
 }
@@ -222,6 +223,14 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
             a->cannot_tell = true;
         return;
     }
+    /* Up to TLS 1.2 everything a side sends after its ChangeCipherSpec is
+     * encrypted: a plaintext type there, without decryption, is bytes that
+     * are not what they seem (a damaged or misassembled record). */
+    if (f->ccs[side] && !ev->decrypted && !is13(f) && !f->renegotiating) {
+        a->text = TT_TEXT_HANDSHAKE_AFTER_CCS;
+        a->cannot_tell = true;
+        return;
+    }
     a->msg = tt_msg_from_handshake_type(ev->hs_type);
     switch (a->msg) {
     case TT_MSG_CLIENT_HELLO: client_hello(f, ev, a); return;
@@ -239,6 +248,7 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
         a->step = server ? step_of(f, a, R_CR) : 0;
         return;
     case TT_MSG_SERVER_HELLO_DONE:
+        f->seen_shd = true;
         a->text = TT_TEXT_SERVER_HELLO_DONE;
         a->step = server ? step_of(f, a, R_SHD) : 0;
         if (!f->seen_ske)
@@ -249,7 +259,8 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     case TT_MSG_CLIENT_KEY_EXCHANGE:
         a->text = TT_TEXT_CLIENT_KEY_EXCHANGE;
         a->step = server ? 0 : step_of(f, a, R_CKE);
-        if (!f->seen_cr)
+        /* Only where the server's whole first flight was seen. */
+        if (!f->seen_cr && f->seen_shd)
             add_skipped(a, TT_PHRASE_SKIPPED_CLIENT_CERTIFICATE);
         return;
     case TT_MSG_CERTIFICATE_VERIFY:
@@ -312,7 +323,7 @@ static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
     f->ccs[side] = true;
     /* TLS 1.2 has no ChangeCipherSpec before the ServerHello; TLS 1.3's
      * compatibility one can come first from the client. */
-    if (is13(f) || (f->started && !f->server_hello_seen)) {
+    if (is13(f) || (f->started && !f->server_hello_seen && f->ch_offers_13)) {
         a->text = TT_TEXT_CHANGE_CIPHER_SPEC_COMPAT;
         if (first && (f->hrr || f->server_hello_seen))
             a->step = step_of(f, a, side == CLIENT ? R_CCCS : R_SCCS);

@@ -39,8 +39,9 @@ typedef struct {
     unsigned session_id_len;
     bool ticket_offered;       /* ClientHello: a non-empty session_ticket extension */
     bool early_data_offered;   /* ClientHello: the early_data extension */
+    bool offers_tls13;         /* ClientHello: supported_versions lists TLS 1.3 */
     bool psk_accepted;         /* ServerHello: the pre_shared_key extension */
-    bool decrypted;            /* ENCRYPTED_HANDSHAKE: shown in decrypted data */
+    bool decrypted;            /* handshake items: TLS decrypted data in this frame */
     bool opaque;               /* APPLICATION_DATA: TLS 1.3 record not decrypted */
     bool alert_known;          /* ALERT: level and description readable */
     unsigned alert_level, alert_desc;
@@ -100,7 +101,8 @@ typedef struct {
     uint8_t ch_session_id[32];
     unsigned ch_session_id_len;
     bool ch_ticket, ch_early_data, early_data_sent;
-    bool seen_ske, seen_cr, client_auth;
+    bool ch_offers_13;
+    bool seen_ske, seen_cr, seen_shd, client_auth;
     int failed_alert;          /* set to TT_NO_ALERT by tt_flow_init */
     bool ccs[2];               /* indexed by side: 0 client, 1 server */
     bool finished[2];

@@ -7,7 +7,7 @@ with tshark exiting 0 in time.
 
 The expected values say what a correct tutor must say, reasoned from what the
 capture holds (pcaps/malformed/README.md); where the plugin does not yet do
-so, the test is marked xfail(strict) with the bug it shows."""
+so, a test is marked xfail(strict) in XFAIL with the bug it shows (none now)."""
 import filecmp
 import subprocess
 import sys
@@ -82,16 +82,6 @@ CLOSED = {"en": "ConnectionClosed: connection closed before the handshake finish
           "ja": "ConnectionClosed: ハンドシェイク完了前に接続が閉じられた"}
 UNKNOWN = {"en": "Unknown: a handshake message the tutor cannot identify",
            "ja": "Unknown: チューターが識別できないハンドシェイクメッセージ"}
-
-# Bugs the plugin has at the time of writing (see the report in the commit
-# and pcaps/malformed/README.md); each xfail is strict, so a fix shows up.
-BUG_CCS_COMPAT = ("BUG: with the ServerHello missing from the capture, the tutor explains a "
-                  "TLS 1.2 ChangeCipherSpec as TLS 1.3's compatibility ChangeCipherSpec, though "
-                  "the ClientHello offered only TLS 1.2 and a ClientKeyExchange came before it")
-BUG_AFTER_CCS = ("BUG: a ServerKeyExchange that TLS reassembled from records on both sides of "
-                 "the server's ChangeCipherSpec is explained as step 4 after step 13; after a "
-                 "side's ChangeCipherSpec a plaintext handshake message of that side cannot be "
-                 "told (TLS 1.2)")
 
 # capture -> expected messages (one connection, conn 1), without keys.
 SPECS = {
@@ -168,14 +158,7 @@ WITH_KEYS = ["split-segments", "retransmitted-client-hello", "unknown-handshake-
 
 EXTRA = {"out-of-order-server-flight": []}
 OOO = ["-o", "tcp.reassemble_out_of_order:TRUE"]
-BUG_SKIPPED = ("BUG: without the server's first flight in the capture (a capture that starts at "
-               "the ClientKeyExchange, or a flight TCP could not reassemble) the tutor still says "
-               "the client's Certificate was skipped because the server did not ask for it, "
-               "which it cannot know")
-XFAIL = {
-    "out-of-order-server-flight": BUG_CCS_COMPAT,
-    "record-length-too-short": BUG_AFTER_CCS,
-}
+XFAIL = {}
 
 EXPERT_TEXT = {
     "keylog": {"en": "Encrypted handshake messages in this connection: load a key log to see them",
@@ -328,8 +311,7 @@ def test_unknown_type_selects_its_bytes(tshark):
 
 @pytest.mark.parametrize("name", [
     "midstream-certificate", "split-segments",
-    pytest.param("midstream-client-key-exchange", marks=pytest.mark.xfail(reason=BUG_SKIPPED, strict=True)),
-    pytest.param("out-of-order-server-flight", marks=pytest.mark.xfail(reason=BUG_SKIPPED, strict=True))])
+    "midstream-client-key-exchange", "out-of-order-server-flight"])
 def test_skipped_steps_only_where_seen(tshark, name):
     """A skipped step (tlstutor.skipped) is said only where the capture shows
     the messages around it: as in the reference where the server's first flight
