@@ -1,77 +1,60 @@
 #!/bin/bash
-# Robustness run (not part of CI yet, see issue #7): corrupts every bundled
-# capture with `editcap -E` at several rates and seeds and runs `tshark -V -2`
-# over each, with and without its key log, with the plugin; fails on a
-# crash, a hang (timeout), a sanitizer report or a dissector bug.
-#   tests/robustness/run.sh            # build/tlstutor.so, rates 0.005 0.02 0.1, seeds 1 2 3
-#   tests/robustness/run.sh --asan     # an ASan+UBSan build (build-asan/), loaded with LD_PRELOAD
-#   RATES="0.02" SEEDS="1" tests/robustness/run.sh   # a short run
-# As root, tshark runs as user nobody with a private plugin folder (root's
-# tshark ignores private plugin folders).
-set -uo pipefail
+# Fuzzed captures through tshark with the plugin (issue #7): every bundled
+# capture (pcaps/*.pcapng, pcaps/malformed/*.pcapng) unchanged and corrupted
+# with `editcap -E RATE --seed SEED -o OFFSET`, through `tshark -V` and
+# `tshark -V -2`, without and with its key log. Fails on a crash, a hang, a
+# sanitizer report, or a dissector bug / malformed packet / GLib warning that
+# tshark without the plugin does not show. See fuzz_tshark.py for the rules.
+#
+#   tests/robustness/run.sh              # short run (CI size): build/tlstutor.so
+#   tests/robustness/run.sh --asan       # the same with an ASan+UBSan build (build-asan/,
+#                                        #   -DTLSTUTOR_SANITIZE=address,undefined)
+#   tests/robustness/run.sh --long [--asan] [--rates "0.01 0.2"] [--seeds "1 2 3"] [--offsets "0 66"]
+#   tests/robustness/run.sh --seeds 7 pcaps/tls13.pcapng    # some captures only
+# Failing inputs are kept in build-robustness/failures/ (--failures DIR), each
+# with a repro.sh that runs the same tshark command again.
+# As root, tshark runs as user nobody with a private plugin folder.
+set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-rates=${RATES:-0.005 0.02 0.1}
-seeds=${SEEDS:-1 2 3}
-build=build
-preload=
-if [ "${1:-}" = "--asan" ]; then
-  build=build-asan
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug \
-        -DCMAKE_C_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" >/dev/null || exit 1
-  preload="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)"
-else
-  cmake -S . -B "$build" >/dev/null || exit 1
-fi
-cmake --build "$build" --target tlstutor >/dev/null || exit 1
-
-work=$(mktemp -d /tmp/tlstutor-robust-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-sysdir=$(pkg-config --variable=plugindir wireshark)
-mkdir -p "$work/plugins/$(basename "$sysdir")" "$work/home" "$work/in"
-cp -r "$sysdir"/. "$work/plugins/$(basename "$sysdir")/"
-rm -f "$work/plugins/$(basename "$sysdir")/epan/tlstutor.so"
-cp "$build/tlstutor.so" "$work/plugins/$(basename "$sysdir")/epan/"
-cp pcaps/*.pcapng pcaps/*.keys "$work/in/"
-chmod -R a+rwX "$work"
-
-run_tshark() {
-  local env=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" ASAN_OPTIONS=detect_leaks=0)
-  [ -n "$preload" ] && env+=(LD_PRELOAD="$preload")
-  if [ "$(id -u)" -eq 0 ]; then
-    timeout 120 setpriv --reuid=65534 --regid=65534 --clear-groups env "${env[@]}" tshark "$@"
-  else
-    timeout 120 env "${env[@]}" tshark "$@"
-  fi
-}
-
-# A run that does not load the plugin tests nothing: check it first.
-run_tshark -r "$work/in/tls12-ecdhe-rsa.pcapng" -V 2>/dev/null | grep "TLS Handshake Tutor" >/dev/null || {
-  echo "tshark does not load $build/tlstutor.so" >&2; exit 1; }
-
-runs=0 bad=0
-for p in "$work"/in/*.pcapng; do
-  keys=${p%.pcapng}.keys
-  for rate in $rates; do
-    for seed in $seeds; do
-      f="$work/fuzzed.pcapng"
-      editcap -E "$rate" --seed "$seed" "$p" "$f" 2>/dev/null || continue
-      chmod a+r "$f"
-      for opt in "" "-o tls.keylog_file:$keys"; do
-        runs=$((runs + 1))
-        # shellcheck disable=SC2086
-        run_tshark -r "$f" -V -2 -o tlstutor.ports:443,8443 $opt >"$work/out" 2>"$work/err"
-        rc=$?
-        if [ $rc -ne 0 ] && [ $rc -ne 2 ] ||
-           grep -qE "AddressSanitizer|runtime error|Dissector bug" "$work/err" "$work/out"; then
-          bad=$((bad + 1))
-          echo "BAD rc=$rc $(basename "$p") rate=$rate seed=$seed ${opt:+keys}"
-          grep -hE "AddressSanitizer|runtime error|Dissector bug" "$work/err" "$work/out" | head -3
-          cp "$f" "/tmp/tlstutor-bad-$bad.pcapng"
-        fi
-      done
-    done
-  done
+# Short: about 2 minutes on 2 cores with the plain build, 3 with ASan.
+rates="0 0.005 0.03" seeds="1 2" offsets="0 66"
+long_rates="0 0.001 0.005 0.01 0.02 0.05 0.1 0.3" long_seeds=$(seq -s ' ' 1 20)
+asan=0 long=0 opts=() given_rates= given_seeds=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --asan) asan=1 ;;
+    --long) long=1 ;;
+    --rates) given_rates=$2; shift ;;
+    --seeds) given_seeds=$2; shift ;;
+    --offsets) offsets=$2; shift ;;
+    --jobs|--timeout|--failures) opts+=("$1" "$2"); shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -*) echo "unknown option $1" >&2; exit 2 ;;
+    *) break ;;
+  esac
+  shift
 done
-echo "$runs runs, $bad bad"
-[ "$bad" -eq 0 ]
+if [ "$long" = 1 ]; then rates=$long_rates seeds=$long_seeds; fi
+rates=${given_rates:-$rates} seeds=${given_seeds:-$seeds}
+
+packaging/deps.sh test >/dev/null
+if [ "$asan" = 1 ]; then
+  build=build-asan
+  # CMAKE_C_FLAGS emptied: older build-asan folders had the flags there.
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS= \
+        -DTLSTUTOR_SANITIZE=address,undefined >/dev/null
+  opts+=(--sanitized)
+else
+  build=build
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j"$(nproc)" >/dev/null
+if [ "$asan" = 1 ]; then
+  # The pure-C checks, sanitized too.
+  "$build/catalog_check" >/dev/null
+  "$build/suite_check" >/dev/null
+fi
+
+exec nice /usr/bin/python3 tests/robustness/fuzz_tshark.py --plugin "$build/tlstutor.so" \
+  --rates "$rates" --seeds "$seeds" --offsets "$offsets" ${opts[@]+"${opts[@]}"} "$@"

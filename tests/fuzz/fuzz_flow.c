@@ -1,0 +1,88 @@
+/* libFuzzer harness for the handshake logic (plugin/flow.c): any sequence of
+ * events, in any order and with any field values, as a broken or hostile
+ * capture could make tutor.c feed it, must give annotations that keep the
+ * promises of flow.h: every id inside its table, seq counting 1, 2, ...,
+ * notes and skipped steps either a phrase or TT_NO_NOTE. A broken promise
+ * aborts, which libFuzzer reports as a crash. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flow.h"
+
+#define REQUIRE(cond)                                                          \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            fprintf(stderr, "fuzz_flow: broken promise: %s\n", #cond);         \
+            abort();                                                           \
+        }                                                                      \
+    } while (0)
+
+typedef struct {
+    const uint8_t *p;
+    size_t n;
+} input;
+
+static unsigned byte(input *in)
+{
+    if (!in->n)
+        return 0;
+    in->n--;
+    return *in->p++;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    input in = { data, size };
+    tt_flow flow;
+    unsigned seq = 0;
+
+    tt_flow_init(&flow);
+    while (in.n > 0) {
+        tt_event ev;
+        tt_annotation a;
+        unsigned flags;
+
+        memset(&ev, 0, sizeof ev);
+        ev.kind = (tt_event_kind)(byte(&in) % 7);   /* 6: not a kind, must be ignored */
+        flags = byte(&in) | byte(&in) << 8;
+        ev.from_client = flags & 1;
+        ev.sslv2 = flags & 2;
+        ev.hrr_random = flags & 4;
+        ev.ticket_offered = flags & 8;
+        ev.early_data_offered = flags & 16;
+        ev.psk_accepted = flags & 32;
+        ev.decrypted = flags & 64;
+        ev.opaque = flags & 128;
+        ev.alert_known = flags & 256;
+        ev.hs_type = byte(&in);
+        ev.hs_length = byte(&in) | byte(&in) << 8 | byte(&in) << 16;
+        /* Versions near the real ones, and now and then any. */
+        ev.version = flags & 512 ? (byte(&in) << 8 | byte(&in)) : 0x0300 + byte(&in) % 6;
+        ev.alert_level = byte(&in);
+        ev.alert_desc = byte(&in);
+        /* Lengths over 32 included: flow.c must not trust them. */
+        ev.session_id_len = byte(&in) % 40;
+        for (unsigned i = 0; i < ev.session_id_len && i < sizeof ev.session_id; i++)
+            ev.session_id[i] = (uint8_t)(flags & 1024 ? i : byte(&in));
+
+        if (!tt_flow_next(&flow, &ev, &a))
+            continue;
+        REQUIRE(a.seq == ++seq);
+        REQUIRE((unsigned)a.msg < TT_MSG_COUNT);
+        REQUIRE((unsigned)a.text < TT_TEXT_COUNT);
+        REQUIRE((unsigned)a.flow < TT_FLOW_COUNT);
+        REQUIRE(a.from_client == ev.from_client);
+        for (int i = 0; i < TT_MAX_NOTES; i++)
+            REQUIRE((unsigned)a.notes[i] <= TT_NO_NOTE);
+        for (int i = 0; i < TT_MAX_SKIPPED; i++)
+            REQUIRE((unsigned)a.skipped[i] <= TT_NO_NOTE);
+        REQUIRE(a.alert_desc == TT_NO_ALERT || (a.alert_desc >= 0 && a.alert_desc < 256));
+        REQUIRE(strlen(tt_msg_name(a.msg)) > 0);
+        REQUIRE(strlen(tt_text(a.text, TT_PART_EXPLAIN, TT_LANG_JA)) > 0);
+        if (a.version && tt_version_name(a.version))
+            REQUIRE(strlen(tt_version_name(a.version)) > 0);
+    }
+    return 0;
+}
