@@ -196,14 +196,13 @@ def _quote(s):
     return s if re.fullmatch(r"[\w.,:/=+-]+", s) else "'" + s.replace("'", "'\\''") + "'"
 
 
-def variants(capture, keys, seed):
+def variants(capture, keys):
     """The tshark options for one input: -V and -V -2, without and with keys.
-    Odd seeds ask for Japanese, so both languages' code paths run."""
-    lang = ["-o", "tlstutor.language:ja"] if seed % 2 else []
+    The two-pass runs ask for Japanese, so both languages' texts are used."""
     keysets = [[]] + ([["-o", f"tls.keylog_file:{keys}"]] if keys else [])
-    for passes in ([], ["-2"]):
+    for passes in ([], ["-2", "-o", "tlstutor.language:ja"]):
         for k in keysets:
-            yield ["-r", capture, "-V", *passes, *k, *PORTS, *lang]
+            yield ["-r", capture, "-V", *passes, *k, *PORTS]
 
 
 def main():
@@ -217,9 +216,12 @@ def main():
     ap.add_argument("--offsets", default="0 66", help="editcap -o: bytes of each packet left intact")
     ap.add_argument("--timeout", type=int, default=60, help="seconds before a run counts as a hang")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--failures", type=Path, default=ROOT / "build-robustness" / "failures")
+    ap.add_argument("--failures", type=Path,
+                    help="default: build-robustness/failures (-asan with --sanitized)")
     ap.add_argument("captures", nargs="*", help="default: pcaps/*.pcapng pcaps/malformed/*.pcapng")
     opt = ap.parse_args()
+    opt.failures = opt.failures or ROOT / "build-robustness" / \
+        ("failures-asan" if opt.sanitized else "failures")
 
     if not opt.plugin.exists():
         sys.exit(f"{opt.plugin} does not exist: build it first")
@@ -262,7 +264,7 @@ def fuzz(opt, workdir):
             (workdir / inp).chmod(0o644)
             editcap = " ".join(cmd)
         runs = 0
-        for args in variants(inp, keys, seed):
+        for args in variants(inp, keys):
             runs += 1
             verdict = judge(runner, args, opt.sanitized)
             if verdict:
