@@ -11,8 +11,9 @@
 #   tests/fuzz/run.sh --runs 100000   # a fixed number of inputs instead of a time
 #   tests/fuzz/run.sh fuzz_suite      # one harness
 # The corpus grows in build-fuzz/corpus-NAME/ between local runs; the seeds
-# are tests/fuzz/suite_names.txt (every cipher suite name Wireshark 4.0 knows)
-# and a few catalogue lookups made here.
+# are tests/fuzz/suite_names.txt (every cipher suite name Wireshark 4.0 knows),
+# a few catalogue lookups and two whole handshakes made here, and the inputs
+# that once found a bug (tests/fuzz/regressions/NAME/; add each finding there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -78,7 +79,11 @@ for name in "${names[@]}"; do
   [ "$name" = fuzz_suite ] && dict=(-dict=tests/fuzz/suite.dict)
   # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: a leak
   # that grows; -print_final_stats: the number of inputs tried.
-  nice "$out/$name" "$out/corpus-$name" "$seeds/$name" ${dict[@]+"${dict[@]}"} "${limit[@]}" \
+  # Inputs that once found a bug (tests/fuzz/regressions/NAME/) run first, every time.
+  regress=()
+  [ -d "tests/fuzz/regressions/$name" ] && regress=("tests/fuzz/regressions/$name")
+  nice "$out/$name" "$out/corpus-$name" "$seeds/$name" ${regress[@]+"${regress[@]}"} \
+    ${dict[@]+"${dict[@]}"} "${limit[@]}" \
     -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/findings-$name/" \
     -print_final_stats=1 >"$out/$name.log" 2>&1 &
   pids+=($!)
@@ -91,6 +96,8 @@ for k in "${!names[@]}"; do
     bad=1
     echo "FAIL $name: libFuzzer found a problem (log: $out/$name.log)"
     grep -m3 -E "ERROR: |runtime error|broken promise|SUMMARY" "$out/$name.log" | sed 's/^/    /'
+    # The first frames in the project's code (not the sanitizer's or libFuzzer's).
+    grep -E '^ +#[0-9]+ 0x[0-9a-f]+ in ' "$out/$name.log" | grep -vE ' in (__|fuzzer::)' | head -4 | sed 's/^ */      /'
     for f in "$out/findings-$name"/*; do
       [ -e "$f" ] || continue
       echo "    input: $f ($(wc -c <"$f") bytes): $(head -c 200 "$f" | od -An -c | tr -s ' \n' ' ')"
