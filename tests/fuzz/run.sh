@@ -32,12 +32,13 @@ done
 
 out=build-fuzz
 mkdir -p "$out"
-CC=${CC:-clang}
+# clang (libFuzzer is clang's); FUZZ_CC to choose another.
+cc=${FUZZ_CC:-$(command -v clang-14 || command -v clang || echo clang)}
 flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -fno-omit-frame-pointer -Wall -Wextra -Werror -Iplugin)
-$CC "${flags[@]}" -o "$out/fuzz_catalog" tests/fuzz/fuzz_catalog.c plugin/catalog.c
-$CC "${flags[@]}" -o "$out/fuzz_suite" tests/fuzz/fuzz_suite.c plugin/suite.c
-$CC "${flags[@]}" -o "$out/fuzz_flow" tests/fuzz/fuzz_flow.c plugin/flow.c plugin/catalog.c
+"$cc" "${flags[@]}" -o "$out/fuzz_catalog" tests/fuzz/fuzz_catalog.c plugin/catalog.c
+"$cc" "${flags[@]}" -o "$out/fuzz_suite" tests/fuzz/fuzz_suite.c plugin/suite.c
+"$cc" "${flags[@]}" -o "$out/fuzz_flow" tests/fuzz/fuzz_flow.c plugin/flow.c plugin/catalog.c
 
 # Seeds: one file per cipher suite name; for the catalogue, each lookup kind
 # once with small ids (one opcode byte, then three little-endian ints).

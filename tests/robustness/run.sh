@@ -44,8 +44,9 @@ packaging/deps.sh test >/dev/null
 if [ "$asan" = 1 ]; then
   build=build-asan
   # CMAKE_C_FLAGS emptied: older build-asan folders had the flags there.
+  # gcc: fuzz_tshark.py preloads gcc's libasan and libubsan into tshark.
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS= \
-        -DTLSTUTOR_SANITIZE=address,undefined >/dev/null
+        -DCMAKE_C_COMPILER=gcc -DTLSTUTOR_SANITIZE=address,undefined >/dev/null
   opts+=(--sanitized)
 else
   build=build

@@ -121,12 +121,15 @@ def main():
             if (workdir / keys).exists():
                 args += ["-o", f"tls.keylog_file:{keys}"]
             res = tshark.run(args[1:], program=args[0], check=False)
-            problems = []
+            problems, total, mine = [], 0, []
             if res.returncode != 0:
                 problems.append(f"tshark under valgrind exited {res.returncode}: {res.stderr[-1500:]}")
             elif not capture.parent.name == "malformed" and "TLS Handshake Tutor" not in res.stdout:
                 problems.append("no tutor output: the plugin did not run")
-            total, mine = plugin_errors(workdir / xml) if (workdir / xml).exists() else (0, ["no XML report"])
+            try:
+                total, mine = plugin_errors(workdir / xml)
+            except (OSError, ET.ParseError) as e:
+                problems.append(f"no whole valgrind report ({e}): {res.stderr[-1500:]}")
             problems += mine
             if opt.keep:
                 opt.keep.mkdir(parents=True, exist_ok=True)
