@@ -4,7 +4,8 @@
 set -euo pipefail
 
 build=(cmake make gcc pkg-config libwireshark-dev libglib2.0-dev wireshark-dev tshark)
-test=("${build[@]}" python3 python3-pytest wireshark-common util-linux dpkg-dev apt)
+# python3-scapy: tests/test_malformed.py checks that pcaps/malformed/make.py remakes its captures.
+test=("${build[@]}" python3 python3-pytest python3-scapy wireshark-common util-linux dpkg-dev apt)
 captures=(openssl gnutls-bin python3-scapy iproute2 ethtool wireshark-common util-linux)
 
 case "${1:-build}" in

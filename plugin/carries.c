@@ -135,14 +135,18 @@ static const char *hex8(const tt_hello *h, wmem_allocator_t *pool)
 
 /* The catalogue holds the format strings; tests/catalog_check.c checks that
  * both languages take the same arguments in the same order. */
+static gboolean lines_wanted;  /* tlstutor.carries is looked at: set per item */
+
 static void line(proto_tree *tree, tvbuff_t *tvb, int start, int length, const char *text)
 {
     proto_item *pi = proto_tree_add_string(tree, hf_carries, tvb, start, length, text);
 
     proto_item_set_generated(pi);
-    parts_add_list(pi, tvb, start, length, text);
+    parts_add_list(tree, pi, tvb, start, length, text);
 }
 
+/* A carries line; its text is made only when someone looks at them. */
+#define LINE(text) do { if (lines_wanted) line(tree, tvb, start, length, (text)); } while (0)
 #define P(id) tt_phrase(TT_PHRASE_##id, lang)
 #define FMT(...) wmem_strdup_printf(pool, __VA_ARGS__)
 
@@ -159,26 +163,26 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
                 continue;   /* GREASE and unknown values */
             wmem_strbuf_append_printf(v, "%s%s", wmem_strbuf_get_len(v) ? ", " : "", n);
         }
-        line(tree, tvb, start, length, FMT(P(CARRIES_VERSIONS_SV), wmem_strbuf_get_str(v),
+        LINE(FMT(P(CARRIES_VERSIONS_SV), wmem_strbuf_get_str(v),
                                            version_text(h->legacy_version, pool)));
     } else {
-        line(tree, tvb, start, length, FMT(P(CARRIES_VERSION_LEGACY), version_text(h->legacy_version, pool)));
+        LINE(FMT(P(CARRIES_VERSION_LEGACY), version_text(h->legacy_version, pool)));
     }
     if (h->has_random)
-        line(tree, tvb, start, length, FMT(P(CARRIES_CLIENT_RANDOM), hex8(h, pool)));
-    line(tree, tvb, start, length, h->session_id_len ? FMT(P(CARRIES_SESSION_ID_CH), h->session_id_len)
+        LINE(FMT(P(CARRIES_CLIENT_RANDOM), hex8(h, pool)));
+    LINE(h->session_id_len ? FMT(P(CARRIES_SESSION_ID_CH), h->session_id_len)
                                                      : P(CARRIES_SESSION_ID_EMPTY));
     for (unsigned i = 0; i < h->n_suites && i < 3 && i < TT_MAX_SUITES; i++)
         wmem_strbuf_append_printf(first, "%s%s", i ? ", " : "", carries_suite_name(h->suites[i], pool));
-    line(tree, tvb, start, length, FMT(P(CARRIES_SUITES), h->n_suites, wmem_strbuf_get_str(first)));
-    line(tree, tvb, start, length, FMT(P(CARRIES_COMPRESSION), h->n_comp, h->comp));
+    LINE(FMT(P(CARRIES_SUITES), h->n_suites, wmem_strbuf_get_str(first)));
+    LINE(FMT(P(CARRIES_COMPRESSION), h->n_comp, h->comp));
     if (h->sni)
-        line(tree, tvb, start, length, FMT(P(CARRIES_SNI), h->sni));
+        LINE(FMT(P(CARRIES_SNI), h->sni));
     if (h->alpn)
-        line(tree, tvb, start, length, FMT(P(CARRIES_ALPN), h->alpn));
+        LINE(FMT(P(CARRIES_ALPN), h->alpn));
     if (h->n_groups)
-        line(tree, tvb, start, length, FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
-    line(tree, tvb, start, length, P(CARRIES_RECORD_LAYER));
+        LINE(FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
+    LINE(P(CARRIES_RECORD_LAYER));
 
     proto_item_set_generated(proto_tree_add_uint(tree, hf_suites_offered, tvb, start, length, h->n_suites));
     if (h->sni)
@@ -199,12 +203,12 @@ static void hello_retry_request(const tt_hello *h, tvbuff_t *tvb, int start, int
                                 wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
 {
     if (h->n_versions)
-        line(tree, tvb, start, length, FMT(P(CARRIES_VERSION_CHOSEN), version_text(h->versions[0], pool)));
-    line(tree, tvb, start, length, P(CARRIES_HRR_RANDOM));
+        LINE(FMT(P(CARRIES_VERSION_CHOSEN), version_text(h->versions[0], pool)));
+    LINE(P(CARRIES_HRR_RANDOM));
     if (h->n_suites)
-        line(tree, tvb, start, length, FMT(P(CARRIES_SUITE_CHOSEN_ALONE), carries_suite_name(h->suites[0], pool)));
+        LINE(FMT(P(CARRIES_SUITE_CHOSEN_ALONE), carries_suite_name(h->suites[0], pool)));
     if (h->n_groups)
-        line(tree, tvb, start, length, FMT(P(CARRIES_HRR_GROUP), join_groups(h, pool)));
+        LINE(FMT(P(CARRIES_HRR_GROUP), join_groups(h, pool)));
 }
 
 static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length,
@@ -216,18 +220,18 @@ static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length
     tt_suite s;
     bool parsed;
 
-    line(tree, tvb, start, length, FMT(P(CARRIES_VERSION_CHOSEN), version_text(it->a.version ? it->a.version : h->legacy_version, pool)));
+    LINE(FMT(P(CARRIES_VERSION_CHOSEN), version_text(it->a.version ? it->a.version : h->legacy_version, pool)));
     if (h->has_random)
-        line(tree, tvb, start, length, FMT(P(CARRIES_SERVER_RANDOM), hex8(h, pool)));
+        LINE(FMT(P(CARRIES_SERVER_RANDOM), hex8(h, pool)));
     if (!h->session_id_len)
-        line(tree, tvb, start, length, P(CARRIES_SESSION_ID_EMPTY));
+        LINE(P(CARRIES_SESSION_ID_EMPTY));
     else
-        line(tree, tvb, start, length, FMT(h->echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
+        LINE(FMT(h->echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
                                            h->session_id_len));
     if (!h->n_suites)
         return;
     name = carries_suite_name(h->suites[0], pool);
-    line(tree, tvb, start, length, h->suite_position
+    LINE(h->suite_position
          ? FMT(P(CARRIES_SUITE_CHOSEN), name, h->suite_position, h->client_suites)
          : FMT(P(CARRIES_SUITE_CHOSEN_ALONE), name));
     parsed = tt_suite_parse(name, &s);
@@ -235,16 +239,16 @@ static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length
         const char *kx = kx_of_group(h, pool);
         const char *group = h->n_groups ? join_groups(h, pool) : "?";
         bool psk = it->a.flow == TT_FLOW_13_PSK;
-        line(tree, tvb, start, length, FMT(P(CARRIES_SUITE_PARTS_13), name, s.cipher, s.hash,
+        LINE(FMT(P(CARRIES_SUITE_PARTS_13), name, s.cipher, s.hash,
                                            FMT("%s %s", kx, group), psk ? P(AUTH_PSK) : P(AUTH_CERTIFICATE)));
         g_strlcpy(s.kx, kx, sizeof s.kx);
         g_strlcpy(s.auth, psk ? "PSK" : "certificate", sizeof s.auth);
     } else if (parsed) {
-        line(tree, tvb, start, length, FMT(P(CARRIES_SUITE_PARTS_12), name, s.kx,
+        LINE(FMT(P(CARRIES_SUITE_PARTS_12), name, s.kx,
                                            s.forward_secret ? P(FORWARD_SECRECY) : P(NO_FORWARD_SECRECY),
                                            s.auth, s.cipher, s.hash[0] ? s.hash : "-"));
     }
-    line(tree, tvb, start, length, FMT(P(CARRIES_COMPRESSION_CHOSEN), h->comp));
+    LINE(FMT(P(CARRIES_COMPRESSION_CHOSEN), h->comp));
 
     proto_item_set_generated(proto_tree_add_string(tree, hf_suite, tvb, start, length, name));
     if (!parsed)
@@ -288,19 +292,19 @@ static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length
     wmem_allocator_t *pool = pinfo->pool;
     gint64 now = (gint64)pinfo->abs_ts.secs;
 
-    line(tree, tvb, start, length, FMT(P(CARRIES_CERT_COUNT), cs->n));
+    LINE(FMT(P(CARRIES_CERT_COUNT), cs->n));
     for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
         const tt_cert *c = &cs->certs[i];
         const char *who = or_unknown(c->subject_cn);
         bool self = c->subject_cn && c->issuer_cn && strcmp(c->subject_cn, c->issuer_cn) == 0;
 
-        line(tree, tvb, start, length, self ? FMT(P(CARRIES_CERT_SELF_SIGNED), i + 1, who)
+        LINE(self ? FMT(P(CARRIES_CERT_SELF_SIGNED), i + 1, who)
                                             : FMT(P(CARRIES_CERT), i + 1, who, or_unknown(c->issuer_cn)));
         if (i == 0 && c->sans)
-            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_SANS), c->sans));
+            LINE(FMT(P(CARRIES_CERT_SANS), c->sans));
         if (c->has_validity) {
             bool expired = now > c->not_after, early = now < c->not_before;
-            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_VALIDITY), i + 1, utc_date(c->not_before, pool),
+            LINE(FMT(P(CARRIES_CERT_VALIDITY), i + 1, utc_date(c->not_before, pool),
                                                utc_date(c->not_after, pool),
                                                expired ? P(EXPIRED) : early ? P(NOT_YET_VALID) : P(VALID)));
             if (expired)
@@ -309,10 +313,10 @@ static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length
                 expert_add_info_format(pinfo, mi, &ei_not_yet_valid, P(EXPERT_CERT_NOT_YET_VALID), who);
         }
         if (c->key_bits)
-            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_KEY), i + 1, or_unknown(c->key_alg), c->key_bits,
+            LINE(FMT(P(CARRIES_CERT_KEY), i + 1, or_unknown(c->key_alg), c->key_bits,
                                                or_unknown(c->sig_alg)));
         else
-            line(tree, tvb, start, length, FMT(P(CARRIES_CERT_KEY_NOSIZE), i + 1, or_unknown(c->key_alg),
+            LINE(FMT(P(CARRIES_CERT_KEY_NOSIZE), i + 1, or_unknown(c->key_alg),
                                                or_unknown(c->sig_alg)));
         /* A root's signature on itself is not checked; the others' are. */
         if (c->weak_sig && !self)
@@ -322,7 +326,7 @@ static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length
             expert_add_info_format(pinfo, mi, &ei_self_signed, P(EXPERT_SELF_SIGNED), who);
     }
     if (!it->a.from_client)
-        line(tree, tvb, start, length, P(CARRIES_CERT_CHECK));
+        LINE(P(CARRIES_CERT_CHECK));
     proto_item_set_generated(proto_tree_add_uint(tree, hf_cert_count, tvb, start, length, cs->n));
     for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
         proto_item_set_generated(proto_tree_add_string(tree, hf_cert_subject, tvb, start, length,
@@ -365,27 +369,27 @@ static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int leng
     switch (it->a.msg) {
     case TT_MSG_SERVER_KEY_EXCHANGE:
         if (v->has_curve)
-            line(tree, tvb, start, length, FMT(P(CARRIES_SKE_EC), named(tls_group_hf, v->curve, pool), sig));
+            LINE(FMT(P(CARRIES_SKE_EC), named(tls_group_hf, v->curve, pool), sig));
         else if (v->p_len)
-            line(tree, tvb, start, length, FMT(P(CARRIES_SKE_DH), v->p_len * 8, sig));
+            LINE(FMT(P(CARRIES_SKE_DH), v->p_len * 8, sig));
         break;
     case TT_MSG_CERTIFICATE_REQUEST:
-        line(tree, tvb, start, length, FMT(P(CARRIES_CR), v->n_cert_types, v->n_sig_algs, v->n_dnames));
+        LINE(FMT(P(CARRIES_CR), v->n_cert_types, v->n_sig_algs, v->n_dnames));
         break;
     case TT_MSG_CLIENT_KEY_EXCHANGE:
         if (v->has_epms)
-            line(tree, tvb, start, length, FMT(P(CARRIES_CKE_RSA), v->epms_len));
+            LINE(FMT(P(CARRIES_CKE_RSA), v->epms_len));
         else if (v->has_pub)
-            line(tree, tvb, start, length, FMT(P(CARRIES_CKE_DH), v->pub_len));
-        line(tree, tvb, start, length, v->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
+            LINE(FMT(P(CARRIES_CKE_DH), v->pub_len));
+        LINE(v->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
         break;
     case TT_MSG_CERTIFICATE_VERIFY:
         if (v->has_sig_alg)
-            line(tree, tvb, start, length, FMT(P(CARRIES_SIG_ALG), sig));
+            LINE(FMT(P(CARRIES_SIG_ALG), sig));
         break;
     case TT_MSG_FINISHED:
         if (v->has_verify)
-            line(tree, tvb, start, length, FMT(P(CARRIES_VERIFY_DATA), v->verify_len));
+            LINE(FMT(P(CARRIES_VERIFY_DATA), v->verify_len));
         break;
     default:
         break;
@@ -395,6 +399,7 @@ static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int leng
 void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
+    lines_wanted = tree && proto_field_is_referenced(tree, hf_carries);
     if (it->certs && it->a.msg == TT_MSG_CERTIFICATE)
         certificates(it, tvb, start, length, pinfo, tree, mi, lang);
     if (it->vals)

@@ -205,6 +205,7 @@ typedef struct {
     guint32 last_ext_type;
     gboolean ticket, early_data, psk;
     tt_hello hello;                    /* what a hello carries */
+    uint16_t suites[TT_MAX_SUITES];    /* hello.suites until kept */
     tt_msgvals vals;                   /* what other messages carry */
     const field_info *sni;
     const field_info *alpn[8];
@@ -250,7 +251,7 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                     facts->supported_version = tt_fi_uint(fi);
                 add_small(facts->hello.versions, &facts->hello.n_versions, TT_MAX_SMALL, tt_fi_uint(fi));
             } else if (id == hf_suite)
-                add_small(facts->hello.suites, &facts->hello.n_suites, TT_MAX_SUITES, tt_fi_uint(fi));
+                add_small(facts->suites, &facts->hello.n_suites, TT_MAX_SUITES, tt_fi_uint(fi));
             else if (id == hf_comp) {
                 if (!facts->hello.n_comp)
                     facts->hello.comp = tt_fi_uint(fi);
@@ -419,6 +420,7 @@ static gboolean parse_time(const char *s, gint64 *out)
 
 typedef struct {
     tt_certs *certs;
+    tt_cert buf[TT_MAX_CERTS];         /* certs->certs until kept */
     tt_cert *cur;
     gboolean cn_next;
     wmem_strbuf_t *sans;
@@ -433,7 +435,7 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
 
         if (id == hf_cert) {
             w->certs->n++;
-            w->cur = w->certs->n <= TT_MAX_CERTS ? &w->certs->certs[w->certs->n - 1] : NULL;
+            w->cur = w->certs->n <= TT_MAX_CERTS ? &w->buf[w->certs->n - 1] : NULL;
             w->cn_next = FALSE;
             inner = X_NONE;
         } else if (!w->cur) {
@@ -506,10 +508,13 @@ static tt_certs *keep_certificates(const proto_node *node)
 
     memset(&w, 0, sizeof w);
     w.certs = wmem_new0(wmem_file_scope(), tt_certs);
-    w.sans = wmem_strbuf_new(wmem_file_scope(), "");
+    w.sans = wmem_strbuf_new(NULL, "");
     read_cert_node(&w, node, X_NONE);
     if (wmem_strbuf_get_len(w.sans) && w.certs->n)
-        w.certs->certs[0].sans = wmem_strbuf_get_str(w.sans);
+        w.buf[0].sans = wmem_strdup(wmem_file_scope(), wmem_strbuf_get_str(w.sans));
+    wmem_strbuf_destroy(w.sans);
+    w.certs->certs = (tt_cert *)wmem_memdup(wmem_file_scope(), w.buf,
+                                            MIN(w.certs->n, TT_MAX_CERTS) * sizeof(tt_cert));
     return w.certs;
 }
 
@@ -519,6 +524,8 @@ static tt_hello *keep_hello(hs_facts *facts)
     tt_hello *h = wmem_new(wmem_file_scope(), tt_hello);
 
     *h = facts->hello;
+    h->suites = (uint16_t *)wmem_memdup(wmem_file_scope(), facts->suites,
+                                        MIN(h->n_suites, TT_MAX_SUITES) * sizeof(uint16_t));
     h->legacy_version = facts->version;
     h->sni = facts->sni ? wmem_strdup(wmem_file_scope(), fvalue_get_string(TT_FI_VALUE(facts->sni))) : NULL;
     if (facts->n_alpn) {

@@ -58,30 +58,31 @@ typedef enum {
     TT_FLOW_COUNT
 } tt_flow_kind;
 
+/* Kept for every annotated message of a capture (state.h), hence packed. */
 typedef struct {
-    tt_msg_id msg;
-    tt_text_id text;           /* unused for alerts (alert_desc says) */
-    unsigned step;             /* 0: no place in the numbered flow */
-    unsigned seq;              /* 1, 2, ... within the connection */
-    bool from_client;
-    bool encrypted;            /* recognised without being decrypted */
-    bool cannot_tell;          /* the tutor cannot tell what this is */
-    bool keylog_hint;          /* the connection's first encrypted item */
-    bool failure;              /* this item ended the handshake */
-    bool show_version;         /* the ServerHello: version chosen */
-    int alert_desc;            /* TT_NO_ALERT, or the alert's description */
-    unsigned alert_level;
+    uint8_t msg;               /* tt_msg_id */
+    uint8_t step;              /* 0: no place in the numbered flow */
+    uint16_t text;             /* tt_text_id; unused for alerts (alert_desc says) */
+    uint16_t seq;              /* 1, 2, ... within the connection */
+    bool from_client : 1;
+    bool encrypted : 1;        /* named without being read (no key log) */
+    bool cannot_tell : 1;      /* the tutor cannot tell what this is */
+    bool keylog_hint : 1;      /* the connection's first encrypted item */
+    bool failure : 1;          /* this item ended the handshake */
+    bool show_version : 1;     /* the ServerHello: version chosen */
     /* The flow as known at this message (flow_known false before ServerHello). */
-    bool flow_known;
-    tt_flow_kind flow;
-    unsigned version;
-    bool client_auth;
-    bool early_data;
-    int failed_alert;          /* TT_NO_ALERT, or the fatal alert that ended it */
-    bool closed;
-    bool complete;             /* both sides have finished the handshake */
-    tt_phrase_id notes[TT_MAX_NOTES];     /* TT_NO_NOTE where unused */
-    tt_phrase_id skipped[TT_MAX_SKIPPED]; /* TT_NO_NOTE where unused */
+    bool flow_known : 1;
+    bool client_auth : 1;
+    bool early_data : 1;
+    bool closed : 1;
+    bool complete : 1;         /* both sides have finished the handshake */
+    int16_t alert_desc;        /* TT_NO_ALERT, or the alert's description */
+    uint8_t alert_level;
+    uint8_t flow;              /* tt_flow_kind */
+    uint16_t version;
+    int16_t failed_alert;      /* TT_NO_ALERT, or the fatal alert that ended it */
+    uint16_t notes[TT_MAX_NOTES];     /* tt_phrase_id; TT_NO_NOTE where unused */
+    uint16_t skipped[TT_MAX_SKIPPED]; /* tt_phrase_id; TT_NO_NOTE where unused */
 } tt_annotation;
 
 /* What the tutor knows about one connection so far. Zero-initialise. */

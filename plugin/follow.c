@@ -14,8 +14,8 @@
  *
  * A mark stays until a tree that held the field is reset (proto_tree_reset
  * clears it). epan_dissect_reset and epan_dissect_cleanup reset the tree
- * before they free the packet pool, so a callback on that pool marks the
- * fields again for the next packet. */
+ * before they free the packet pool, so a callback on each packet pool marks
+ * the fields again for the next packet. */
 #include "follow.h"
 
 #include <string.h>
@@ -37,31 +37,46 @@ static gboolean asks_for_fields(void)
     return !in_tshark || always;
 }
 
+static header_field_info **marked;  /* the fields to mark, looked up once */
+static header_field_info **parents; /* and their protocols (NULL: none) */
+static guint n_marked;
+static GHashTable *pools;          /* packet pools that mark again when freed */
+
 /* As a display filter marks its fields (proto_tree_prime_with_hfid, which
  * libwireshark does not export). */
 static void mark_referenced(void)
 {
-    for (guint i = 0; wanted_ids && i < wanted_ids->len; i++) {
-        header_field_info *hf = proto_registrar_get_nth(g_array_index(wanted_ids, int, i));
+    for (guint i = 0; i < n_marked; i++) {
+        header_field_info *hf = marked[i];
 
-        if (!hf)
-            continue;
         if (hf->ref_type == HF_REF_TYPE_NONE || hf->ref_type == HF_REF_TYPE_INDIRECT)
             hf->ref_type = HF_REF_TYPE_DIRECT;
-        if (hf->parent != -1) {
-            header_field_info *parent = proto_registrar_get_nth(hf->parent);
-
-            if (parent && parent->ref_type == HF_REF_TYPE_NONE)
-                parent->ref_type = HF_REF_TYPE_INDIRECT;
-        }
+        if (parents[i] && parents[i]->ref_type == HF_REF_TYPE_NONE)
+            parents[i]->ref_type = HF_REF_TYPE_INDIRECT;
     }
 }
 
-static tt_cb_bool mark_again(wmem_allocator_t *pool _U_, wmem_cb_event_t event _U_,
-                             void *data _U_)
+static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void *data _U_)
 {
+    if (event == WMEM_CB_DESTROY_EVENT) {  /* no next packet; maybe after shutdown */
+        if (pools)
+            g_hash_table_remove(pools, pool);
+        return FALSE;
+    }
     mark_referenced();
-    return FALSE;  /* once: registered again by the next packet that has a tree */
+    return TRUE;  /* stays for the pool's next packet */
+}
+
+/* After this the field registrations are gone: mark nothing any more. */
+static void follow_shutdown(void)
+{
+    n_marked = 0;
+    g_free(marked);
+    g_free(parents);
+    marked = parents = NULL;
+    if (pools)
+        g_hash_table_destroy(pools);
+    pools = NULL;
 }
 
 static void apply(void)
@@ -83,6 +98,17 @@ void follow_handoff(dissector_handle_t handle, GArray *wanted, int proto_tls)
 
     tutor_handle = handle;
     wanted_ids = wanted;
+    marked = g_new0(header_field_info *, wanted->len);
+    parents = g_new0(header_field_info *, wanted->len);
+    for (guint i = 0; i < wanted->len; i++) {
+        header_field_info *hf = proto_registrar_get_nth(g_array_index(wanted, int, i));
+        if (!hf)
+            continue;
+        parents[n_marked] = hf->parent != -1 ? proto_registrar_get_nth(hf->parent) : NULL;
+        marked[n_marked++] = hf;
+    }
+    pools = g_hash_table_new(g_direct_hash, g_direct_equal);
+    register_shutdown_routine(follow_shutdown);
     proto_tls_id = proto_tls;
     in_tshark = program && strcmp(program, "tshark") == 0;
     apply();
@@ -107,8 +133,10 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
 {
     guint32 num = pinfo->num;
 
-    if (tree && !asks_for_fields())
+    if (tree && !asks_for_fields() && pools && !g_hash_table_contains(pools, pinfo->pool)) {
+        g_hash_table_add(pools, pinfo->pool);
         wmem_register_callback(pinfo->pool, mark_again, NULL);
+    }
     if (num <= read_upto && PINFO_FD_VISITED(pinfo))
         return TT_FOLLOW_CACHED;
     /* Next in order, or (num == read_upto) a first-pass frame that reuses

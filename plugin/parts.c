@@ -21,12 +21,14 @@ void parts_register(int proto)
     proto_register_subtree_array(ett, array_length(ett));
 }
 
-/* Whether the GUI would cut the item's "Name: text" line. */
-static gboolean too_long(proto_item *item, const char *text)
+/* Whether someone looks (a visible tree, a filter on tlstutor.part) and
+ * the GUI would cut the item's "Name: text" line. */
+static gboolean wanted(proto_tree *tree, proto_item *item, const char *text)
 {
     const field_info *fi = item ? PITEM_FINFO(item) : NULL;
 
-    return fi && strlen(fi->hfinfo->name) + 2 + strlen(text) >= ITEM_LABEL_LENGTH;
+    return tree && fi && proto_field_is_referenced(tree, hf_part) && item != tree &&
+           strlen(fi->hfinfo->name) + 2 + strlen(text) >= ITEM_LABEL_LENGTH;
 }
 
 /* Where the piece starting at p ends: just after a break, or at the last
@@ -55,12 +57,12 @@ static size_t piece_end(const char *p, const char *const *breaks, gboolean pack)
     return best ? best : len;
 }
 
-static void add_parts(proto_item *item, tvbuff_t *tvb, int start, int length, const char *text,
-                      const char *const *breaks, gboolean pack)
+static void add_parts(proto_tree *parent, proto_item *item, tvbuff_t *tvb, int start, int length,
+                      const char *text, const char *const *breaks, gboolean pack)
 {
     proto_tree *tree;
 
-    if (!too_long(item, text))
+    if (!wanted(parent, item, text))
         return;
     tree = proto_item_add_subtree(item, ett_parts);
     for (const char *p = text; *p;) {
@@ -76,16 +78,18 @@ static void add_parts(proto_item *item, tvbuff_t *tvb, int start, int length, co
     }
 }
 
-void parts_add_sentences(proto_item *item, tvbuff_t *tvb, int start, int length, const char *text)
+void parts_add_sentences(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
+                         const char *text)
 {
     static const char *const breaks[] = { ". ", "。", NULL };
 
-    add_parts(item, tvb, start, length, text, breaks, FALSE);
+    add_parts(tree, item, tvb, start, length, text, breaks, FALSE);
 }
 
-void parts_add_list(proto_item *item, tvbuff_t *tvb, int start, int length, const char *text)
+void parts_add_list(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
+                    const char *text)
 {
     static const char *const breaks[] = { ", ", "、", NULL };
 
-    add_parts(item, tvb, start, length, text, breaks, TRUE);
+    add_parts(tree, item, tvb, start, length, text, breaks, TRUE);
 }

@@ -9,8 +9,10 @@
 
 void parts_register(int proto);
 /* Sentences: cut after ". " and "。", one sentence per line. */
-void parts_add_sentences(proto_item *item, tvbuff_t *tvb, int start, int length, const char *text);
+void parts_add_sentences(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
+                         const char *text);
 /* Lists: cut after ", " and "、", as many items per line as fit. */
-void parts_add_list(proto_item *item, tvbuff_t *tvb, int start, int length, const char *text);
+void parts_add_list(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
+                    const char *text);
 
 #endif

@@ -231,16 +231,20 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
     GEN(proto_tree_add_uint(mt, hf_seq, tvb, start, length, it->a.seq));
     if (it->a.step)
         GEN(proto_tree_add_uint(mt, hf_step, tvb, start, length, it->a.step));
-    GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
-                              render_text(it, TT_PART_SAYS, lang, pinfo->pool)));
-    text = explanation(it, lang, pinfo->pool);
-    GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length, text));
-    parts_add_sentences(pi, tvb, start, length, text);
+    /* Texts are made only where someone looks: a visible tree or a filter. */
+    if (proto_field_is_referenced(mt, hf_says))
+        GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
+                                  render_text(it, TT_PART_SAYS, lang, pinfo->pool)));
+    if (proto_field_is_referenced(mt, hf_explain)) {
+        text = explanation(it, lang, pinfo->pool);
+        GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length, text));
+        parts_add_sentences(mt, pi, tvb, start, length, text);
+    }
     GEN(proto_tree_add_boolean(mt, hf_encrypted, tvb, start, length, it->a.encrypted));
     GEN(proto_tree_add_uint(mt, hf_conn, tvb, start, length, it->conn));
     if (it->a.show_version && tt_version_name(it->a.version))
         GEN(proto_tree_add_string(mt, hf_version, tvb, start, length, tt_version_name(it->a.version)));
-    if (it->a.flow_known || it->a.failure)
+    if ((it->a.flow_known || it->a.failure) && proto_field_is_referenced(mt, hf_flow))
         GEN(proto_tree_add_string(mt, hf_flow, tvb, start, length, render_flow_name(it, lang, pinfo->pool)));
     for (int i = 0; i < TT_MAX_SKIPPED; i++)
         if (it->a.skipped[i] != TT_NO_NOTE)

@@ -22,15 +22,15 @@ typedef struct {
 } tt_conn;
 
 typedef struct {
-    tt_annotation a;
-    guint32 conn;
-    gboolean report_midstream; /* the connection's first item, started mid-way */
     const tt_hello *hello;   /* hellos: the values they carry */
     const tt_certs *certs;   /* Certificate: its certificates */
     const tt_msgvals *vals;  /* other messages' values */
-    int ds_index;            /* position in pinfo->data_src; -1: none */
+    tt_annotation a;
+    guint32 conn;
     int start;
     int length;
+    gint8 ds_index;          /* position in pinfo->data_src; -1: none */
+    gboolean report_midstream : 1; /* the connection's first item, started mid-way */
 } tt_item;
 
 typedef struct {

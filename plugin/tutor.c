@@ -111,12 +111,14 @@ static void place_in_client_list(tt_hello *sh, const tt_hello *ch)
 static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_port)
 {
     GArray *events = collect_frame(pinfo, tree);
-    tt_frame *frame = NULL;
+    GArray *items = NULL;
+    tt_frame *frame;
     tt_conn *conn = NULL;
 
     for (guint i = 0; i < events->len; i++) {
         collected_event *ce = &g_array_index(events, collected_event, i);
         tt_item item;
+        int ds;
 
         if (!conn && ce->ev.kind == TT_EV_CLOSE) {
             /* A close counts only for a connection the tutor already follows. */
@@ -153,16 +155,22 @@ static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server
         item.hello = ce->hello;
         item.certs = ce->certs;
         item.vals = ce->vals;
-        item.ds_index = data_source_index(pinfo, ce->where);
+        ds = data_source_index(pinfo, ce->where);
+        item.ds_index = (gint8)(ds <= G_MAXINT8 ? ds : -1);
         item.start = ce->where ? ce->where->start : 0;
         item.length = ce->where ? ce->where->length : 0;
-        if (!frame) {
-            frame = wmem_new0(wmem_file_scope(), tt_frame);
-            frame->items = wmem_alloc_array(wmem_file_scope(), tt_item, events->len);
-        }
-        frame->items[frame->count++] = item;
+        if (!items)
+            items = g_array_new(FALSE, FALSE, sizeof(tt_item));
+        g_array_append_val(items, item);
     }
     g_array_free(events, TRUE);
+    if (!items)
+        return NULL;
+    /* Kept for the whole file: exactly as many items as annotated. */
+    frame = wmem_new0(wmem_file_scope(), tt_frame);
+    frame->count = items->len;
+    frame->items = (tt_item *)wmem_memdup(wmem_file_scope(), items->data, items->len * sizeof(tt_item));
+    g_array_free(items, TRUE);
     return frame;
 }
 

@@ -1,5 +1,6 @@
 /* The values a hello carries, read from TLS's own fields on the first pass
- * and kept (file scope) so that the texts can quote them on every pass. */
+ * and kept (file scope) so that the texts can quote them on every pass.
+ * Lists are kept at their length: this is memory per connection. */
 #ifndef TLSTUTOR_VALUES_H
 #define TLSTUTOR_VALUES_H
 
@@ -18,7 +19,7 @@ typedef struct {
     unsigned session_id_len;
     uint8_t session_id[32];
     unsigned n_suites;                 /* all of them, even past TT_MAX_SUITES */
-    uint16_t suites[TT_MAX_SUITES];
+    uint16_t *suites;                  /* the first MIN(n_suites, TT_MAX_SUITES) */
     unsigned n_comp;
     unsigned comp;                     /* the first (ServerHello: the chosen) method */
     const char *sni;                   /* NULL when absent */
@@ -70,7 +71,7 @@ typedef struct {
 
 typedef struct {
     unsigned n;                        /* all of them, even past TT_MAX_CERTS */
-    tt_cert certs[TT_MAX_CERTS];
+    tt_cert *certs;                    /* the first MIN(n, TT_MAX_CERTS) */
 } tt_certs;
 
 #endif
