@@ -71,6 +71,8 @@ bool tt_suite_parse(const char *name, tt_suite *out)
     if (!name || strncmp(name, "TLS_", 4) != 0)
         return false;
     with = strstr(name, "_WITH_");
+    if (with && with < name + 4)
+        return false;  /* "TLS_WITH_...": no key exchange before _WITH_ (found by fuzzing) */
     if (!with) {
         /* TLS 1.3: the key exchange comes from key_share, authentication
          * from the certificate (or the PSK). */
