@@ -298,17 +298,23 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
     }
 }
 
-/* Whether TLS shows this item in data it decrypted ("Decrypted TLS"). */
+/* Whether a data source holds what TLS decrypted ("Decrypted TLS"). */
+static gboolean is_decrypted_source(const struct data_source *src)
+{
+    char *name = tt_data_source_name(src);
+    gboolean decrypted = g_str_has_prefix(name, "Decrypted");
+
+    wmem_free(NULL, name);
+    return decrypted;
+}
+
+/* Whether TLS shows this item in data it decrypted. */
 static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
 {
     for (GSList *s = pinfo->data_src; fi && s; s = s->next) {
         const struct data_source *src = (const struct data_source *)s->data;
-        if (get_data_source_tvb(src) == fi->ds_tvb) {
-            char *name = tt_data_source_name(src);
-            gboolean decrypted = g_str_has_prefix(name, "Decrypted");
-            wmem_free(NULL, name);
-            return decrypted;
-        }
+        if (get_data_source_tvb(src) == fi->ds_tvb)
+            return is_decrypted_source(src);
     }
     return FALSE;
 }
@@ -317,14 +323,9 @@ static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
  * decrypted records sits in its own data source). */
 static gboolean frame_has_decrypted_data(packet_info *pinfo)
 {
-    for (GSList *s = pinfo->data_src; s; s = s->next) {
-        char *name = tt_data_source_name((const struct data_source *)s->data);
-        gboolean decrypted = g_str_has_prefix(name, "Decrypted");
-
-        wmem_free(NULL, name);
-        if (decrypted)
+    for (GSList *s = pinfo->data_src; s; s = s->next)
+        if (is_decrypted_source((const struct data_source *)s->data))
             return TRUE;
-    }
     return FALSE;
 }
 

@@ -67,6 +67,16 @@ static inline char *tt_data_source_name(const struct data_source *src)
 #endif
 }
 
+/* What a stat_tap_ui's init callback returns: nothing until 4.4, whether
+ * it started from 4.6 on. */
+#if TT_WS_AT_LEAST(4, 6)
+typedef bool tt_stat_init_ret;
+#define TT_STAT_INIT_RETURN(ok) return (ok)
+#else
+typedef void tt_stat_init_ret;
+#define TT_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
+#endif
+
 /* plugin_describe() and its WS_PLUGIN_DESC_* flags (wsutil/plugins.h),
  * optional from 4.4 on, absent before. */
 #if TT_WS_AT_LEAST(4, 4)

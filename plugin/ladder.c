@@ -163,11 +163,7 @@ static void ladder_finish(void *tapdata)
     g_free(l);
 }
 
-#if TT_WS_AT_LEAST(4, 6)
-static bool ladder_init(const char *opt_arg _U_, void *userdata _U_)
-#else
-static void ladder_init(const char *opt_arg _U_, void *userdata _U_)
-#endif
+static tt_stat_init_ret ladder_init(const char *opt_arg _U_, void *userdata _U_)
 {
     ladder *l = g_new0(ladder, 1);
     GString *err;
@@ -179,15 +175,9 @@ static void ladder_init(const char *opt_arg _U_, void *userdata _U_)
         fprintf(stderr, "tlstutor,ladder: %s\n", err->str);
         g_string_free(err, TRUE);
         ladder_finish(l);
-#if TT_WS_AT_LEAST(4, 6)
-        return false;
-#else
-        return;
-#endif
+        TT_STAT_INIT_RETURN(false);
     }
-#if TT_WS_AT_LEAST(4, 6)
-    return true;
-#endif
+    TT_STAT_INIT_RETURN(true);
 }
 
 /* ---- the Flow Graph (-z flow,tlstutor,standard), where seqana.h allows ---- */
