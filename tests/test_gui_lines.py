@@ -41,6 +41,18 @@ def test_long_lines_are_shown_in_pieces(tshark, pcap, lang):
         assert seen_long, "every Japanese handshake has a long explanation"
 
 
+def test_english_certificate_explanation_sentences(tshark):
+    texts = {t: p for n, t, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "en")
+             if t.startswith("The server sends its certificate")}
+    assert list(texts.values()) == [[
+        "The server sends its certificate, usually followed by the certificates of the "
+        "intermediate certificate authorities (CA).",
+        "The client checks the chain against the root certificates it already trusts and "
+        "checks that the name matches the server it wanted; it does not contact the CA "
+        "during the handshake.",
+        "The certificate also gives the client the server's public key."]]
+
+
 def test_japanese_certificate_explanation_sentences(tshark):
     texts = {t: p for n, t, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
              if t.startswith("サーバは自分のサーバ証明書")}

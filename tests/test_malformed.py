@@ -83,6 +83,10 @@ CLOSED = {"en": "ConnectionClosed: connection closed before the handshake finish
 UNKNOWN = {"en": "Unknown: a handshake message the tutor cannot identify",
            "ja": "Unknown: チューターが識別できないハンドシェイクメッセージ"}
 
+# A plaintext handshake type where only encrypted records can be.
+AFTER_CCS = {"en": "Unknown: plaintext where only encrypted data can be: cannot tell",
+             "ja": "Unknown: 暗号化されているはずの場所に平文: 判断できません"}
+
 # capture -> expected messages (one connection, conn 1), without keys.
 SPECS = {
     # Capture ends inside the Certificate: only the hellos can be explained.
@@ -107,7 +111,7 @@ SPECS = {
     # handshake records, across its ChangeCipherSpec.
     "record-length-too-short": like_ref(REF_FRAMES, ["CH", "SH", "CERT", "CKE", "CCCS", "CFIN",
                                                      "SCCS", "SFIN"]) + [
-        other(9, "Unknown", S, None, experts=["cannot_tell"]),
+        other(9, "Unknown", S, AFTER_CCS, experts=["cannot_tell"]),
         other(9, "EncryptedHandshake", S,
               {"en": "EncryptedHandshake: encrypted handshake message, cannot tell which",
                "ja": "EncryptedHandshake: 暗号化されたハンドシェイクメッセージ(種類は不明)"},
@@ -398,3 +402,20 @@ def test_make_py_reproduces_the_captures(tmp_path):
     assert made == sorted(p.name for p in MAL.glob("*.pcapng"))
     match, mismatch, errors = filecmp.cmpfiles(tmp_path, MAL, made, shallow=False)
     assert (mismatch, errors) == ([], [])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_plaintext_after_change_cipher_spec_says_why(tshark, lang):
+    [m] = [m for m in tshark.messages(pcap("record-length-too-short"), lang=lang)
+           if m.frame == 9 and m.msg == "Unknown"]
+    assert m.step is None
+    assert m.says == {
+        "en": "(A handshake message type where this side already sends only encrypted records.)",
+        "ja": "(この送り手はすでに暗号化したレコードしか送らないはずの場所に、"
+              "ハンドシェイクメッセージの種類が見えています。)"}[lang]
+    assert m.explain.startswith({
+        "en": "After a side's ChangeCipherSpec everything it sends is encrypted, and no key log "
+              "decrypted these bytes, yet Wireshark reads a plaintext handshake message type in them.",
+        "ja": "ChangeCipherSpecの後、その送り手が送るものはすべて暗号化されていて、"
+              "鍵ログでも復号されていないのに、Wiresharkはこのバイト列に平文のハンドシェイク"
+              "メッセージの種類を読み取っています。"}[lang])
