@@ -1,7 +1,8 @@
 /* The GUI cuts a tree line after ITEM_LABEL_LENGTH (240) bytes: about 240
  * characters of English but only 80 of Japanese. A long text keeps its whole
- * value in its own field and is also shown piece by piece under it
- * (tlstutor.part), so every word can be read in the GUI. */
+ * value in its own field and is shown piece by piece: the first piece on its
+ * own line, the others under it (tlstutor.part), so every word can be read
+ * in the GUI and none is printed twice. */
 #ifndef TLSTUTOR_PARTS_H
 #define TLSTUTOR_PARTS_H
 
