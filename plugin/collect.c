@@ -5,6 +5,8 @@
 
 #include "compat.h"
 
+#include <string.h>
+
 #include <epan/oids.h>
 
 #define MAX_TYPE_IDS 4
@@ -24,11 +26,10 @@ static int hf_app_data = -1;
 static int hf_hs_length = -1;
 static int hf_session_id = -1;
 static int hf_ext_type = -1;
-static int hf_ext_len = -1;
 static int hf_alert = -1;
 static int hf_alert_level = -1;
 static int hf_alert_desc = -1;
-static int hf_suite = -1;
+static int hf_suites = -1;
 static int hf_comp = -1;
 static int hf_sni = -1;
 static int hf_alpn = -1;
@@ -61,8 +62,12 @@ static const guint8 hrr_random[32] = {
 /* Some TLS fields are registered more than once under one name (the
  * ClientHello's and the ServerHello's tls.handshake.version, for one): every
  * copy maps to the first id, which is what the code compares with. */
-static GHashTable *copies;
 static GArray *wanted;
+/* Lookup by field id, for every node of every tree walked: slot[id] is 0
+ * for fields the tutor does not read, else 1 + the index in firsts. */
+static GByteArray *slot;
+static int firsts[255];
+static guint n_firsts;
 
 /* The first registration of a field name: the name may lead to any copy. */
 static header_field_info *first_copy(const char *name)
@@ -78,10 +83,16 @@ static int id_of(const char *name)
 {
     header_field_info *first = first_copy(name);
 
-    if (!first)
+    if (!first || n_firsts == G_N_ELEMENTS(firsts))
         return -1;
+    firsts[n_firsts++] = first->id;
     for (header_field_info *h = first; h; h = h->same_name_next) {
-        g_hash_table_insert(copies, GINT_TO_POINTER(h->id), GINT_TO_POINTER(first->id));
+        if ((guint)h->id >= slot->len) {
+            guint old = slot->len;
+            g_byte_array_set_size(slot, (guint)h->id + 1);
+            memset(slot->data + old, 0, slot->len - old);
+        }
+        slot->data[h->id] = (guint8)n_firsts;
         g_array_append_val(wanted, h->id);
     }
     return first->id;
@@ -89,21 +100,20 @@ static int id_of(const char *name)
 
 static int canon(const field_info *fi)
 {
-    gpointer first;
+    guint id;
 
     if (!fi || !fi->hfinfo)
         return -1;
-    if (g_hash_table_lookup_extended(copies, GINT_TO_POINTER(fi->hfinfo->id), NULL, &first))
-        return GPOINTER_TO_INT(first);
-    return fi->hfinfo->id;
+    id = (guint)fi->hfinfo->id;
+    return id < slot->len && slot->data[id] ? firsts[slot->data[id] - 1] : (int)id;
 }
 
 void collect_init(void)
 {
     header_field_info *hfi;
 
-    if (!copies) {
-        copies = g_hash_table_new(g_direct_hash, g_direct_equal);
+    if (!slot) {
+        slot = g_byte_array_new();
         wanted = g_array_new(FALSE, FALSE, sizeof(int));
     }
     proto_tls = proto_get_id_by_filter_name("tls");
@@ -120,11 +130,12 @@ void collect_init(void)
     hf_hs_length = id_of("tls.handshake.length");
     hf_session_id = id_of("tls.handshake.session_id");
     hf_ext_type = id_of("tls.handshake.extension.type");
-    hf_ext_len = id_of("tls.handshake.extension.len");
     hf_alert = id_of("tls.alert_message");
     hf_alert_level = id_of("tls.alert_message.level");
     hf_alert_desc = id_of("tls.alert_message.desc");
-    hf_suite = id_of("tls.handshake.ciphersuite");
+    /* The ClientHello's list as one item, not one per suite; the
+     * ServerHello's suite is read beside its compression method. */
+    hf_suites = id_of("tls.handshake.ciphersuites");
     hf_comp = id_of("tls.handshake.comp_method");
     hf_sni = id_of("tls.handshake.extensions_server_name");
     hf_alpn = id_of("tls.handshake.extensions_alpn_str");
@@ -158,8 +169,10 @@ void collect_init(void)
         for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
             hf_x_strings[i] = id_of(strings[i]);
     }
-    hf_tcp_fin = id_of("tcp.flags.fin");
-    hf_tcp_rst = id_of("tcp.flags.reset");
+    /* TCP's expert infos for FIN and RST, not its flags: they exist only in
+     * the frames that close, where the flags are in every frame. */
+    hf_tcp_fin = id_of("tcp.connection.fin");
+    hf_tcp_rst = id_of("tcp.connection.rst");
     /* tls.handshake.type is registered more than once (TLS and SSLv2). */
     n_hs_types = 0;
     for (hfi = first_copy("tls.handshake.type"); hfi && n_hs_types < MAX_TYPE_IDS;
@@ -192,7 +205,25 @@ typedef struct {
     GArray *events;
     gboolean record_has_type;  /* the current record is TLS, not SSLv2 */
     gboolean record_opaque;    /* TLS 1.3 record whose real type TLS could not see */
+    int decrypted;             /* frame_has_decrypted_data, once known; -1 before */
 } walk_state;
+
+/* A hello's values while its subtree is read; kept_hello() keeps them. */
+typedef struct {
+    unsigned n_versions;
+    uint16_t versions[TT_MAX_SMALL];
+    gboolean has_random;
+    uint8_t random[32];
+    unsigned session_id_len;
+    uint8_t session_id[32];
+    unsigned n_suites;
+    uint16_t suites[TT_MAX_SUITES];
+    unsigned n_comp;
+    unsigned comp;
+    unsigned n_groups;
+    uint16_t groups[TT_MAX_SMALL];
+    gboolean ems;
+} hello_acc;
 
 /* What a handshake message's subtree tells: its type and, for a ServerHello,
  * the version and whether it is a HelloRetryRequest. */
@@ -204,9 +235,9 @@ typedef struct {
     gboolean hrr;
     guint32 last_ext_type;
     gboolean ticket, early_data, psk;
-    tt_hello hello;                    /* what a hello carries */
-    uint16_t suites[TT_MAX_SUITES];    /* hello.suites until kept */
+    hello_acc hello;                   /* what a hello carries */
     tt_msgvals vals;                   /* what other messages carry */
+    const field_info *comp;            /* the first compression method */
     const field_info *sni;
     const field_info *alpn[8];
     guint n_alpn;
@@ -219,11 +250,21 @@ static void add_small(uint16_t *list, unsigned *n, unsigned max, guint32 v)
     (*n)++;
 }
 
+/* The 2-byte value at offset off of an item's bytes. */
+static gboolean u16_at(const field_info *fi, gint off, guint32 *v)
+{
+    if (!fi->ds_tvb || fi->start + off < 0 || !tvb_bytes_exist(fi->ds_tvb, fi->start + off, 2))
+        return FALSE;
+    *v = tvb_get_ntohs(fi->ds_tvb, fi->start + off);
+    return TRUE;
+}
+
 static void read_handshake(const proto_node *node, hs_facts *facts)
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
         guint8 random[32];
+        guint32 v16;
 
         if (fi && fi->hfinfo) {
             int id = canon(fi);
@@ -240,9 +281,9 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->early_data |= facts->last_ext_type == EXT_EARLY_DATA;
                 facts->psk |= facts->last_ext_type == EXT_PRE_SHARED_KEY;
                 facts->hello.ems |= facts->last_ext_type == EXT_EXTENDED_MASTER_SECRET;
-            } else if (id == hf_ext_len) {
-                /* The length follows its type in tree order, in any tree shape. */
-                facts->ticket |= facts->last_ext_type == EXT_SESSION_TICKET && tt_fi_uint(fi) > 0;
+                /* The extension's length follows its type on the wire. */
+                facts->ticket |= facts->last_ext_type == EXT_SESSION_TICKET &&
+                                 u16_at(fi, 2, &v16) && v16 > 0;
             }
             else if (id == hf_version)
                 facts->version = tt_fi_uint(fi);
@@ -250,11 +291,15 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 if (!facts->supported_version)
                     facts->supported_version = tt_fi_uint(fi);
                 add_small(facts->hello.versions, &facts->hello.n_versions, TT_MAX_SMALL, tt_fi_uint(fi));
-            } else if (id == hf_suite)
-                add_small(facts->suites, &facts->hello.n_suites, TT_MAX_SUITES, tt_fi_uint(fi));
-            else if (id == hf_comp) {
-                if (!facts->hello.n_comp)
+            } else if (id == hf_suites) {
+                /* A list of 2-byte values exactly as long as the item. */
+                for (gint off = 0; off + 2 <= fi->length && u16_at(fi, off, &v16); off += 2)
+                    add_small(facts->hello.suites, &facts->hello.n_suites, TT_MAX_SUITES, v16);
+            } else if (id == hf_comp) {
+                if (!facts->hello.n_comp) {
                     facts->hello.comp = tt_fi_uint(fi);
+                    facts->comp = fi;
+                }
                 facts->hello.n_comp++;
             } else if (id == hf_group || id == hf_selected_group)
                 add_small(facts->hello.groups, &facts->hello.n_groups, TT_MAX_SMALL, tt_fi_uint(fi));
@@ -519,15 +564,32 @@ static tt_certs *keep_certificates(const proto_node *node)
     return w.certs;
 }
 
-/* A hello's values, kept for display on every pass. */
+/* A hello's values, kept for display on every pass: its lists in one
+ * block, exactly as long as they are. */
 static tt_hello *keep_hello(hs_facts *facts)
 {
-    tt_hello *h = wmem_new(wmem_file_scope(), tt_hello);
+    const hello_acc *a = &facts->hello;
+    tt_hello *h = wmem_new0(wmem_file_scope(), tt_hello);
+    unsigned nv = MIN(a->n_versions, TT_MAX_SMALL), ng = MIN(a->n_groups, TT_MAX_SMALL);
+    unsigned ns = MIN(a->n_suites, TT_MAX_SUITES);
+    uint16_t *lists = (uint16_t *)wmem_alloc(wmem_file_scope(), (nv + ng + ns + 1) * sizeof(uint16_t));
 
-    *h = facts->hello;
-    h->suites = (uint16_t *)wmem_memdup(wmem_file_scope(), facts->suites,
-                                        MIN(h->n_suites, TT_MAX_SUITES) * sizeof(uint16_t));
-    h->legacy_version = facts->version;
+    memcpy(lists, a->versions, nv * sizeof(uint16_t));
+    memcpy(lists + nv, a->groups, ng * sizeof(uint16_t));
+    memcpy(lists + nv + ng, a->suites, ns * sizeof(uint16_t));
+    h->versions = lists;
+    h->groups = lists + nv;
+    h->suites = lists + nv + ng;
+    h->n_versions = (uint16_t)MIN(a->n_versions, G_MAXUINT16);
+    h->n_groups = (uint16_t)MIN(a->n_groups, G_MAXUINT16);
+    h->n_suites = (uint16_t)MIN(a->n_suites, G_MAXUINT16);
+    h->n_comp = (uint8_t)MIN(a->n_comp, G_MAXUINT8);
+    h->comp = (uint8_t)a->comp;
+    h->session_id_len = (uint8_t)a->session_id_len;
+    h->has_random = a->has_random;
+    memcpy(h->random, a->random, sizeof h->random);
+    h->ems = a->ems;
+    h->legacy_version = (uint16_t)facts->version;
     h->sni = facts->sni ? wmem_strdup(wmem_file_scope(), fvalue_get_string(TT_FI_VALUE(facts->sni))) : NULL;
     if (facts->n_alpn) {
         wmem_strbuf_t *buf = wmem_strbuf_new(wmem_file_scope(), "");
@@ -577,6 +639,7 @@ static void add_handshake(walk_state *st, const proto_node *node)
     hs_facts facts;
     collected_event *ce;
     guint8 unknown_type;
+    guint32 suite;
 
     memset(&facts, 0, sizeof facts);
     read_handshake(node, &facts);
@@ -599,7 +662,9 @@ static void add_handshake(walk_state *st, const proto_node *node)
     ce = &g_array_index(st->events, collected_event, st->events->len - 1);
     ce->ev.hs_type = tt_fi_uint(facts.type);
     ce->ev.hs_length = facts.length;
-    ce->ev.decrypted = frame_has_decrypted_data(st->pinfo);
+    if (st->decrypted < 0)
+        st->decrypted = frame_has_decrypted_data(st->pinfo);
+    ce->ev.decrypted = st->decrypted;
     ce->ev.sslv2 = !st->record_has_type;
     ce->is_client_hello = ce->ev.hs_type == 1;
     memcpy(ce->ev.session_id, facts.hello.session_id, facts.hello.session_id_len);
@@ -609,6 +674,14 @@ static void add_handshake(walk_state *st, const proto_node *node)
         ce->ev.early_data_offered = facts.early_data;
         for (unsigned i = 0; i < facts.hello.n_versions && i < TT_MAX_SMALL; i++)
             ce->ev.offers_tls13 |= facts.hello.versions[i] == TT_TLS13;
+    }
+    if (ce->ev.hs_type == 2 && !ce->ev.sslv2 && facts.comp && u16_at(facts.comp, -2, &suite)) {
+        /* The chosen suite sits just before the compression method. TLS
+         * shows it with the field of the ClientHello's list, which the
+         * tutor does not ask for: asking would make TLS create an item for
+         * every suite of every ClientHello. */
+        facts.hello.suites[0] = (uint16_t)suite;
+        facts.hello.n_suites = 1;
     }
     if (ce->ev.hs_type == 2 && !ce->ev.sslv2) {
         ce->ev.hrr_random = facts.hrr;
@@ -649,14 +722,11 @@ static void add_alert(walk_state *st, const proto_node *node)
     ce->ev.alert_known = level && desc;
 }
 
-static gboolean flag_set(proto_tree *tree, int hf)
+static gboolean present(proto_tree *tree, int hf)
 {
     GPtrArray *fis = hf > 0 ? proto_get_finfo_ptr_array(tree, hf) : NULL;
 
-    for (guint i = 0; fis && i < fis->len; i++)
-        if (tt_fi_uint64((const field_info *)g_ptr_array_index(fis, i)))
-            return TRUE;
-    return FALSE;
+    return fis && fis->len > 0;
 }
 
 static void walk(walk_state *st, const proto_node *node)
@@ -706,6 +776,8 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
     st.pinfo = pinfo;
     st.events = g_array_new(FALSE, FALSE, sizeof(collected_event));
     st.record_has_type = TRUE;
+    st.record_opaque = FALSE;
+    st.decrypted = -1;
     if (!tree)
         return st.events;
     for (const proto_node *c = tree->first_child; c; c = c->next) {
@@ -714,7 +786,7 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
             walk(&st, c);
     }
     /* After the frame's TLS records: TCP's FIN or RST ends the connection. */
-    if (flag_set(tree, hf_tcp_fin) || flag_set(tree, hf_tcp_rst))
+    if (present(tree, hf_tcp_fin) || present(tree, hf_tcp_rst))
         add_event(&st, TT_EV_CLOSE, NULL);
     return st.events;
 }

@@ -41,12 +41,6 @@ typedef bool tt_cb_bool;
 typedef gboolean tt_cb_bool;
 #endif
 
-/* A boolean or 64-bit field's value. */
-static inline guint64 tt_fi_uint64(const field_info *fi)
-{
-    return fvalue_get_uinteger64(TT_FI_VALUE(fi));
-}
-
 /* One byte of a tvb: tvb_get_uint8 from 4.4 on, where tvb_get_guint8 is
  * deprecated (an error under -Werror); tvb_get_guint8 before. */
 #if TT_WS_AT_LEAST(4, 4)
