@@ -214,7 +214,7 @@ static void hello_retry_request(const tt_hello *h, tvbuff_t *tvb, int start, int
 static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
-    const tt_hello *h = it->hello;
+    const tt_hello *h = tt_item_hello(it);
     wmem_allocator_t *pool = pinfo->pool;
     const char *name;
     tt_suite s;
@@ -288,7 +288,7 @@ static const char *or_unknown(const char *s)
 static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
-    const tt_certs *cs = it->certs;
+    const tt_certs *cs = tt_item_certs(it);
     wmem_allocator_t *pool = pinfo->pool;
     gint64 now = (gint64)pinfo->abs_ts.secs;
 
@@ -363,7 +363,7 @@ static const char *named(int hf, guint32 v, wmem_allocator_t *pool)
 static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int length,
                            wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
 {
-    const tt_msgvals *v = it->vals;
+    const tt_msgvals *v = tt_item_vals(it);
     const char *sig = v->has_sig_alg ? named(tls_sig_alg_hf, v->sig_alg, pool) : "?";
 
     switch (it->a.msg) {
@@ -400,16 +400,16 @@ void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
     lines_wanted = tree && proto_field_is_referenced(tree, hf_carries);
-    if (it->certs && it->a.msg == TT_MSG_CERTIFICATE)
+    if (tt_item_certs(it) && it->a.msg == TT_MSG_CERTIFICATE)
         certificates(it, tvb, start, length, pinfo, tree, mi, lang);
-    if (it->vals)
+    if (tt_item_vals(it))
         other_messages(it, tvb, start, length, pinfo->pool, tree, lang);
-    if (!it->hello)
+    if (!tt_item_hello(it))
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)
-        client_hello(it->hello, tvb, start, length, pinfo->pool, tree, lang);
+        client_hello(tt_item_hello(it), tvb, start, length, pinfo->pool, tree, lang);
     else if (it->a.msg == TT_MSG_SERVER_HELLO)
         server_hello(it, tvb, start, length, pinfo, tree, mi, lang);
     else if (it->a.msg == TT_MSG_HELLO_RETRY_REQUEST)
-        hello_retry_request(it->hello, tvb, start, length, pinfo->pool, tree, lang);
+        hello_retry_request(tt_item_hello(it), tvb, start, length, pinfo->pool, tree, lang);
 }

@@ -60,13 +60,13 @@ void tt_flow_init(tt_flow *f)
     f->failed_alert = TT_NO_ALERT;
 }
 
-static void add_phrase(uint16_t *list, int n, tt_phrase_id p)
+static void add_phrase(uint8_t *list, int n, tt_phrase_id p)
 {
     for (int i = 0; i < n; i++) {
         if (list[i] == p)
             return;
         if (list[i] == TT_NO_NOTE) {
-            list[i] = p;
+            list[i] = (uint8_t)p;
             return;
         }
     }

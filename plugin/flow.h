@@ -81,9 +81,10 @@ typedef struct {
     uint8_t flow;              /* tt_flow_kind */
     uint16_t version;
     int16_t failed_alert;      /* TT_NO_ALERT, or the fatal alert that ended it */
-    uint16_t notes[TT_MAX_NOTES];     /* tt_phrase_id; TT_NO_NOTE where unused */
-    uint16_t skipped[TT_MAX_SKIPPED]; /* tt_phrase_id; TT_NO_NOTE where unused */
+    uint8_t notes[TT_MAX_NOTES];      /* tt_phrase_id; TT_NO_NOTE where unused */
+    uint8_t skipped[TT_MAX_SKIPPED];  /* tt_phrase_id; TT_NO_NOTE where unused */
 } tt_annotation;
+_Static_assert(TT_NO_NOTE <= UINT8_MAX, "phrase ids fit tt_annotation's notes");
 
 /* What the tutor knows about one connection so far. Zero-initialise. */
 typedef struct {

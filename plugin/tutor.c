@@ -8,7 +8,6 @@
 #include <epan/conversation.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/tap.h>
 
 #include "carries.h"
@@ -20,6 +19,7 @@
 #include "scope.h"
 #include "state.h"
 #include "stats.h"
+#include "store.h"
 
 static int proto_tlstutor = -1;
 static dissector_handle_t tutor_handle;
@@ -95,24 +95,26 @@ static int data_source_index(packet_info *pinfo, const field_info *fi)
 }
 
 /* Where the chosen suite stood in the client's list, and whether the server
- * echoed the client's session ID. */
-static void place_in_client_list(tt_hello *sh, const tt_hello *ch)
+ * echoed the client's session ID (the flow keeps the first ClientHello's). */
+static void place_in_client_list(tt_hello *sh, const tt_event *ev, const tt_conn *conn)
 {
+    const tt_hello *ch = conn->client_hello;
+
     sh->client_suites = ch->n_suites;
     for (unsigned i = 0; sh->n_suites && i < ch->n_suites && i < TT_MAX_SUITES; i++)
         if (ch->suites[i] == sh->suites[0]) {
-            sh->suite_position = i + 1;
+            sh->suite_position = (uint16_t)(i + 1);
             break;
         }
-    sh->echoes_session_id = tt_same_session_id(sh->session_id, sh->session_id_len,
-                                               ch->session_id, ch->session_id_len);
+    sh->echoes_session_id = tt_same_session_id(ev->session_id, ev->session_id_len,
+                                               conn->flow.ch_session_id, conn->flow.ch_session_id_len);
 }
 
-static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_port)
+static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_port)
 {
     GArray *events = collect_frame(pinfo, tree);
     GArray *items = NULL;
-    tt_frame *frame;
+    tt_frame frame = { 0, NULL };
     tt_conn *conn = NULL;
 
     for (guint i = 0; i < events->len; i++) {
@@ -145,16 +147,23 @@ static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server
         if (ce->hello && item.a.msg == TT_MSG_CLIENT_HELLO && !conn->client_hello)
             conn->client_hello = ce->hello;
         if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && conn->client_hello)
-            place_in_client_list(ce->hello, conn->client_hello);
+            place_in_client_list(ce->hello, &ce->ev, conn);
         if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && !conn->server_hello)
             conn->server_hello = ce->hello;
         /* A server includes extended_master_secret only when the client
          * offered it (RFC 7627): then the master secret hashes the handshake. */
         if (ce->vals && item.a.msg == TT_MSG_CLIENT_KEY_EXCHANGE)
             ce->vals->ems = conn->server_hello && conn->server_hello->ems;
-        item.hello = ce->hello;
-        item.certs = ce->certs;
-        item.vals = ce->vals;
+        if (ce->hello) {
+            item.values = ce->hello;
+            item.values_kind = TT_VALUES_HELLO;
+        } else if (ce->certs) {
+            item.values = ce->certs;
+            item.values_kind = TT_VALUES_CERTS;
+        } else if (ce->vals) {
+            item.values = ce->vals;
+            item.values_kind = TT_VALUES_MSG;
+        }
         ds = data_source_index(pinfo, ce->where);
         item.ds_index = (gint8)(ds <= G_MAXINT8 ? ds : -1);
         item.start = ce->where ? ce->where->start : 0;
@@ -165,18 +174,15 @@ static tt_frame *read_frame(packet_info *pinfo, proto_tree *tree, guint32 server
     }
     g_array_free(events, TRUE);
     if (!items)
-        return NULL;
-    /* Kept for the whole file: exactly as many items as annotated. */
-    frame = wmem_new0(wmem_file_scope(), tt_frame);
-    frame->count = items->len;
-    frame->items = (tt_item *)wmem_memdup(wmem_file_scope(), items->data, items->len * sizeof(tt_item));
+        return frame;
+    frame = store_put(pinfo->num, (const tt_item *)(void *)items->data, items->len);
     g_array_free(items, TRUE);
     return frame;
 }
 
 static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    tt_frame *frame;
+    tt_frame frame, *tapped;
     guint32 server_port;
 
     switch (follow_frame(pinfo, tree)) {
@@ -184,19 +190,20 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
         if (!scope_frame_in_scope(pinfo, &server_port))
             return 0;
         frame = read_frame(pinfo, tree, server_port);
-        if (frame)
-            p_add_proto_data(wmem_file_scope(), pinfo, proto_tlstutor, 0, frame);
         break;
     case TT_FOLLOW_CACHED:
-        frame = (tt_frame *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tlstutor, 0);
+        frame = store_get(pinfo->num);
         break;
     default:
         return 0;
     }
-    if (!frame)
+    if (!frame.count)
         return 0;
-    render_frame(frame, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
-    tap_queue_packet(tutor_tap, pinfo, frame);
+    render_frame(&frame, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
+    /* Tap data lives until the taps have run, at the end of the packet. */
+    tapped = wmem_new(pinfo->pool, tt_frame);
+    *tapped = frame;
+    tap_queue_packet(tutor_tap, pinfo, tapped);
     return tvb_captured_length(tvb);
 }
 
@@ -234,6 +241,7 @@ void tlstutor_register(void)
 
     tutor_handle = register_dissector("tlstutor", dissect_tutor, proto_tlstutor);
     register_init_routine(tutor_init);
+    store_register();
     tutor_tap = register_tap(TT_TAP);
 }
 

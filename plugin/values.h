@@ -10,48 +10,49 @@
 #define TT_MAX_SUITES 128
 #define TT_MAX_SMALL 16
 
+/* Kept for every hello of a capture: keep it small. */
 typedef struct {
-    unsigned legacy_version;
-    unsigned n_versions;               /* supported_versions entries */
-    uint16_t versions[TT_MAX_SMALL];
-    bool has_random;
-    uint8_t random[32];
-    unsigned session_id_len;
-    uint8_t session_id[32];
-    unsigned n_suites;                 /* all of them, even past TT_MAX_SUITES */
-    uint16_t *suites;                  /* the first MIN(n_suites, TT_MAX_SUITES) */
-    unsigned n_comp;
-    unsigned comp;                     /* the first (ServerHello: the chosen) method */
+    uint16_t legacy_version;
+    uint16_t n_versions;               /* supported_versions entries */
+    uint16_t n_suites;                 /* all of them, even past TT_MAX_SUITES */
+    uint16_t n_groups;                 /* key_share groups (ServerHello: the one chosen) */
+    /* ServerHello only, filled from the connection's ClientHello. */
+    uint16_t suite_position;           /* 1-based place in the client's list, 0 unknown */
+    uint16_t client_suites;
+    uint8_t n_comp;
+    uint8_t comp;                      /* the first (ServerHello: the chosen) method */
+    uint8_t session_id_len;
+    bool has_random : 1;
+    bool echoes_session_id : 1;        /* ServerHello */
+    bool ems : 1;                      /* carries extended_master_secret (RFC 7627) */
+    uint8_t random[8];                 /* the first 8 bytes: what the texts quote */
     const char *sni;                   /* NULL when absent */
     const char *alpn;                  /* protocols joined by ", ", NULL when absent */
-    unsigned n_groups;                 /* key_share groups (ServerHello: the one chosen) */
-    uint16_t groups[TT_MAX_SMALL];
-    /* ServerHello only, filled from the connection's ClientHello. */
-    unsigned suite_position;           /* 1-based place in the client's list, 0 unknown */
-    unsigned client_suites;
-    bool echoes_session_id;
-    bool ems;                          /* carries extended_master_secret (RFC 7627) */
+    /* The first MIN(n, TT_MAX_SMALL or TT_MAX_SUITES) of each list. */
+    const uint16_t *versions;
+    const uint16_t *groups;
+    const uint16_t *suites;
 } tt_hello;
 
 /* Values of ServerKeyExchange, CertificateRequest, ClientKeyExchange,
  * CertificateVerify and Finished. */
 typedef struct {
-    bool has_curve;
-    unsigned curve;                    /* named group */
-    unsigned p_len;                    /* DH prime, bytes */
-    bool has_sig_alg;
-    unsigned sig_alg;                  /* the first signature algorithm */
-    unsigned n_sig_algs;
-    bool has_epms;
-    unsigned epms_len;                 /* RSA-encrypted premaster secret, bytes */
-    bool has_pub;
-    unsigned pub_len;                  /* client's (EC)DH public value, bytes */
-    unsigned n_cert_types;
-    unsigned n_dnames;
-    bool has_verify;
-    unsigned verify_len;
+    uint16_t curve;                    /* named group */
+    uint16_t p_len;                    /* DH prime, bytes */
+    uint16_t sig_alg;                  /* the first signature algorithm */
+    uint16_t n_sig_algs;
+    uint16_t epms_len;                 /* RSA-encrypted premaster secret, bytes */
+    uint16_t pub_len;                  /* client's (EC)DH public value, bytes */
+    uint16_t n_dnames;
+    uint16_t verify_len;
+    uint8_t n_cert_types;
+    bool has_curve : 1;
+    bool has_sig_alg : 1;
+    bool has_epms : 1;
+    bool has_pub : 1;
+    bool has_verify : 1;
     /* ClientKeyExchange only: the ServerHello accepted extended_master_secret. */
-    bool ems;
+    bool ems : 1;
 } tt_msgvals;
 
 #define TT_MAX_CERTS 8
