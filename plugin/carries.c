@@ -3,6 +3,8 @@
  * registrations since the tables themselves are not exported. */
 #include "carries.h"
 
+#include <epan/tap.h>
+
 #include "parts.h"
 
 #include "catalog.h"
@@ -28,6 +30,8 @@ static expert_field ei_expired = EI_INIT;
 static expert_field ei_not_yet_valid = EI_INIT;
 static expert_field ei_self_signed = EI_INIT;
 static expert_field ei_weak_signature = EI_INIT;
+static int expert_tap = -1;
+static int proto_ws_expert = -1;
 
 static int tls_suite_hf = -1;
 static int tls_group_hf = -1;
@@ -211,10 +215,9 @@ static void hello_retry_request(const tt_hello *h, tvbuff_t *tvb, int start, int
         LINE(FMT(P(CARRIES_HRR_GROUP), join_groups(h, pool)));
 }
 
-static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length,
+static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
-    const tt_hello *h = tt_item_hello(it);
     wmem_allocator_t *pool = pinfo->pool;
     const char *name;
     tt_suite s;
@@ -226,13 +229,13 @@ static void server_hello(const tt_item *it, tvbuff_t *tvb, int start, int length
     if (!h->session_id_len)
         LINE(P(CARRIES_SESSION_ID_EMPTY));
     else
-        LINE(FMT(h->echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
+        LINE(FMT(it->echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
                                            h->session_id_len));
     if (!h->n_suites)
         return;
     name = carries_suite_name(h->suites[0], pool);
-    LINE(h->suite_position
-         ? FMT(P(CARRIES_SUITE_CHOSEN), name, h->suite_position, h->client_suites)
+    LINE(it->suite_position
+         ? FMT(P(CARRIES_SUITE_CHOSEN), name, it->suite_position, it->client_suites)
          : FMT(P(CARRIES_SUITE_CHOSEN_ALONE), name));
     parsed = tt_suite_parse(name, &s);
     if (parsed && s.tls13) {
@@ -285,10 +288,9 @@ static const char *or_unknown(const char *s)
     return s ? s : "?";
 }
 
-static void certificates(const tt_item *it, tvbuff_t *tvb, int start, int length,
+static void certificates(const tt_item *it, const tt_certs *cs, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
-    const tt_certs *cs = tt_item_certs(it);
     wmem_allocator_t *pool = pinfo->pool;
     gint64 now = (gint64)pinfo->abs_ts.secs;
 
@@ -360,10 +362,9 @@ static const char *named(int hf, guint32 v, wmem_allocator_t *pool)
 }
 
 /* ServerKeyExchange, CertificateRequest, ClientKeyExchange, CertificateVerify, Finished. */
-static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int length,
+static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb, int start, int length,
                            wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
 {
-    const tt_msgvals *v = tt_item_vals(it);
     const char *sig = v->has_sig_alg ? named(tls_sig_alg_hf, v->sig_alg, pool) : "?";
 
     switch (it->a.msg) {
@@ -381,7 +382,7 @@ static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int leng
             LINE(FMT(P(CARRIES_CKE_RSA), v->epms_len));
         else if (v->has_pub)
             LINE(FMT(P(CARRIES_CKE_DH), v->pub_len));
-        LINE(v->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
+        LINE(it->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
         break;
     case TT_MSG_CERTIFICATE_VERIFY:
         if (v->has_sig_alg)
@@ -396,20 +397,46 @@ static void other_messages(const tt_item *it, tvbuff_t *tvb, int start, int leng
     }
 }
 
-void carries_render(const tt_item *it, tvbuff_t *tvb, int start, int length,
+void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
+    if (!values)
+        return;  /* not read on this pass: no tree */
     lines_wanted = tree && proto_field_is_referenced(tree, hf_carries);
-    if (tt_item_certs(it) && it->a.msg == TT_MSG_CERTIFICATE)
-        certificates(it, tvb, start, length, pinfo, tree, mi, lang);
-    if (tt_item_vals(it))
-        other_messages(it, tvb, start, length, pinfo->pool, tree, lang);
-    if (!tt_item_hello(it))
+    if (values->certs && it->a.msg == TT_MSG_CERTIFICATE)
+        certificates(it, values->certs, tvb, start, length, pinfo, tree, mi, lang);
+    if (values->vals)
+        other_messages(it, values->vals, tvb, start, length, pinfo->pool, tree, lang);
+    if (!values->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)
-        client_hello(tt_item_hello(it), tvb, start, length, pinfo->pool, tree, lang);
+        client_hello(values->hello, tvb, start, length, pinfo->pool, tree, lang);
     else if (it->a.msg == TT_MSG_SERVER_HELLO)
-        server_hello(it, tvb, start, length, pinfo, tree, mi, lang);
+        server_hello(it, values->hello, tvb, start, length, pinfo, tree, mi, lang);
     else if (it->a.msg == TT_MSG_HELLO_RETRY_REQUEST)
-        hello_retry_request(tt_item_hello(it), tvb, start, length, pinfo->pool, tree, lang);
+        hello_retry_request(values->hello, tvb, start, length, pinfo->pool, tree, lang);
+}
+
+gboolean carries_values_wanted(proto_tree *tree)
+{
+    static const int *const fields[] = { &hf_carries, &hf_sni, &hf_cert_count, &hf_cert_subject,
+                                         &hf_cert_issuer, &ei_expired.hf, &ei_not_yet_valid.hf,
+                                         &ei_self_signed.hf, &ei_weak_signature.hf };
+
+    if (!tree)
+        return FALSE;
+    /* Registered after the handoffs (expert_packet_init). */
+    if (expert_tap <= 0)
+        expert_tap = find_tap_id("expert");
+    if (proto_ws_expert <= 0)
+        proto_ws_expert = proto_get_id_by_filter_name("_ws.expert");
+    if (PTREE_DATA(tree)->visible || parts_wanted(tree))
+        return TRUE;
+    for (size_t i = 0; i < G_N_ELEMENTS(fields); i++)
+        if (*fields[i] > 0 && proto_field_is_referenced(tree, *fields[i]))
+            return TRUE;
+    /* Expert infos looked at as a whole: Analyze > Expert Information and
+     * -z expert (a tap), or a filter on _ws.expert. */
+    return (expert_tap > 0 && have_tap_listener(expert_tap)) ||
+           (proto_ws_expert > 0 && proto_field_is_referenced(tree, proto_ws_expert));
 }

@@ -63,6 +63,8 @@ static const guint8 hrr_random[32] = {
  * ClientHello's and the ServerHello's tls.handshake.version, for one): every
  * copy maps to the first id, which is what the code compares with. */
 static GArray *wanted;
+static GArray *details;        /* the part of wanted only the texts need */
+static gboolean registering_details;
 /* Lookup by field id, for every node of every tree walked: slot[id] is 0
  * for fields the tutor does not read, else 1 + the index in firsts. */
 static GByteArray *slot;
@@ -94,6 +96,8 @@ static int id_of(const char *name)
         }
         slot->data[h->id] = (guint8)n_firsts;
         g_array_append_val(wanted, h->id);
+        if (registering_details)
+            g_array_append_val(details, h->id);
     }
     return first->id;
 }
@@ -115,6 +119,7 @@ void collect_init(void)
     if (!slot) {
         slot = g_byte_array_new();
         wanted = g_array_new(FALSE, FALSE, sizeof(int));
+        details = g_array_new(FALSE, FALSE, sizeof(int));
     }
     proto_tls = proto_get_id_by_filter_name("tls");
     g_array_append_val(wanted, proto_tls);
@@ -137,10 +142,19 @@ void collect_init(void)
      * ServerHello's suite is read beside its compression method. */
     hf_suites = id_of("tls.handshake.ciphersuites");
     hf_comp = id_of("tls.handshake.comp_method");
-    hf_sni = id_of("tls.handshake.extensions_server_name");
-    hf_alpn = id_of("tls.handshake.extensions_alpn_str");
+    /* TLS 1.3's key exchange is named by the group (tlstutor.kx). */
     hf_group = id_of("tls.handshake.extensions_key_share_group");
     hf_selected_group = id_of("tls.handshake.extensions_key_share_selected_group");
+    /* TCP's expert infos for FIN and RST, not its flags: they exist only in
+     * the frames that close, where the flags are in every frame. */
+    hf_tcp_fin = id_of("tcp.connection.fin");
+    hf_tcp_rst = id_of("tcp.connection.rst");
+    /* From here on, fields only the texts quote (carries lines, certificate
+     * fields and expert infos), never the flow: follow.c marks them only
+     * while someone looks at those. */
+    registering_details = TRUE;
+    hf_sni = id_of("tls.handshake.extensions_server_name");
+    hf_alpn = id_of("tls.handshake.extensions_alpn_str");
     hf_curve = id_of("tls.handshake.server_named_curve");
     hf_p_len = id_of("tls.handshake.p_len");
     hf_sig_alg = id_of("tls.handshake.sig_hash_alg");
@@ -169,15 +183,20 @@ void collect_init(void)
         for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
             hf_x_strings[i] = id_of(strings[i]);
     }
-    /* TCP's expert infos for FIN and RST, not its flags: they exist only in
-     * the frames that close, where the flags are in every frame. */
-    hf_tcp_fin = id_of("tcp.connection.fin");
-    hf_tcp_rst = id_of("tcp.connection.rst");
+    registering_details = FALSE;
     /* tls.handshake.type is registered more than once (TLS and SSLv2). */
     n_hs_types = 0;
     for (hfi = first_copy("tls.handshake.type"); hfi && n_hs_types < MAX_TYPE_IDS;
          hfi = hfi->same_name_next)
         hf_hs_types[n_hs_types++] = hfi->id;
+}
+
+GArray *collect_detail_hfids(void)
+{
+    GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
+
+    g_array_append_vals(ids, details->data, details->len);
+    return ids;
 }
 
 GArray *collect_wanted_hfids(void)
@@ -339,7 +358,10 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->hello.has_random = TRUE;
             }
         }
-        read_handshake(c, facts);
+        /* A suite list is read from its bytes, certificates by
+         * keep_certificates: their many items need no second look. */
+        if (!fi || (canon(fi) != hf_suites && canon(fi) != hf_cert))
+            read_handshake(c, facts);
     }
 }
 
@@ -408,7 +430,7 @@ static const struct { guint8 der[9]; guint len; const char *words; gboolean weak
 };
 static const guint8 oid_common_name[] = { 0x55, 0x04, 0x03 };
 
-static const char *alg_words(const field_info *fi, gboolean *weak)
+static const char *alg_words(const field_info *fi, gboolean *weak, wmem_allocator_t *pool)
 {
     guint8 der[64];
     guint len = fi->length > 0 && fi->length <= (gint)sizeof der ? (guint)fi->length : 0;
@@ -421,7 +443,7 @@ static const char *alg_words(const field_info *fi, gboolean *weak)
             *weak = algs[i].weak;
             return algs[i].words;
         }
-    return oid_encoded2string(wmem_file_scope(), der, len);
+    return oid_encoded2string(pool, der, len);
 }
 
 static gboolean is_common_name(const field_info *fi)
@@ -470,6 +492,7 @@ typedef struct {
     tt_cert *cur;
     gboolean cn_next;
     wmem_strbuf_t *sans;
+    wmem_allocator_t *pool;
 } cert_walk;
 
 static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
@@ -504,11 +527,11 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
             const char *v = fvalue_get_string(TT_FI_VALUE(fi));
             const char **dst = ctx == X_ISSUER ? &w->cur->issuer_cn : ctx == X_SUBJECT ? &w->cur->subject_cn : NULL;
             if (dst && !*dst && v)
-                *dst = wmem_strdup(wmem_file_scope(), v);
+                *dst = wmem_strdup(w->pool, v);
             w->cn_next = FALSE;
         } else if (id == hf_x_alg && (ctx == X_SIG || ctx == X_SPKI)) {
             gboolean weak = FALSE;
-            const char *words = alg_words(fi, &weak);
+            const char *words = alg_words(fi, &weak, w->pool);
             if (ctx == X_SIG && !w->cur->sig_alg) {
                 w->cur->sig_alg = words;
                 w->cur->weak_sig = weak;
@@ -548,31 +571,32 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
     }
 }
 
-static tt_certs *keep_certificates(const proto_node *node)
+static tt_certs *keep_certificates(const proto_node *node, wmem_allocator_t *pool)
 {
     cert_walk w;
 
     memset(&w, 0, sizeof w);
-    w.certs = wmem_new0(wmem_file_scope(), tt_certs);
+    w.pool = pool;
+    w.certs = wmem_new0(pool, tt_certs);
     w.sans = wmem_strbuf_new(NULL, "");
     read_cert_node(&w, node, X_NONE);
     if (wmem_strbuf_get_len(w.sans) && w.certs->n)
-        w.buf[0].sans = wmem_strdup(wmem_file_scope(), wmem_strbuf_get_str(w.sans));
+        w.buf[0].sans = wmem_strdup(pool, wmem_strbuf_get_str(w.sans));
     wmem_strbuf_destroy(w.sans);
-    w.certs->certs = (tt_cert *)wmem_memdup(wmem_file_scope(), w.buf,
+    w.certs->certs = (tt_cert *)wmem_memdup(pool, w.buf,
                                             MIN(w.certs->n, TT_MAX_CERTS) * sizeof(tt_cert));
     return w.certs;
 }
 
-/* A hello's values, kept for display on every pass: its lists in one
- * block, exactly as long as they are. */
-static tt_hello *keep_hello(hs_facts *facts)
+/* A hello's values for the texts: its lists in one block, exactly as long
+ * as they are. */
+static tt_hello *keep_hello(hs_facts *facts, wmem_allocator_t *pool)
 {
     const hello_acc *a = &facts->hello;
-    tt_hello *h = wmem_new0(wmem_file_scope(), tt_hello);
+    tt_hello *h = wmem_new0(pool, tt_hello);
     unsigned nv = MIN(a->n_versions, TT_MAX_SMALL), ng = MIN(a->n_groups, TT_MAX_SMALL);
     unsigned ns = MIN(a->n_suites, TT_MAX_SUITES);
-    uint16_t *lists = (uint16_t *)wmem_alloc(wmem_file_scope(), (nv + ng + ns + 1) * sizeof(uint16_t));
+    uint16_t *lists = (uint16_t *)wmem_alloc(pool, (nv + ng + ns + 1) * sizeof(uint16_t));
 
     memcpy(lists, a->versions, nv * sizeof(uint16_t));
     memcpy(lists + nv, a->groups, ng * sizeof(uint16_t));
@@ -590,9 +614,9 @@ static tt_hello *keep_hello(hs_facts *facts)
     memcpy(h->random, a->random, sizeof h->random);
     h->ems = a->ems;
     h->legacy_version = (uint16_t)facts->version;
-    h->sni = facts->sni ? wmem_strdup(wmem_file_scope(), fvalue_get_string(TT_FI_VALUE(facts->sni))) : NULL;
+    h->sni = facts->sni ? wmem_strdup(pool, fvalue_get_string(TT_FI_VALUE(facts->sni))) : NULL;
     if (facts->n_alpn) {
-        wmem_strbuf_t *buf = wmem_strbuf_new(wmem_file_scope(), "");
+        wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
         for (guint i = 0; i < facts->n_alpn; i++) {
             if (i)
                 wmem_strbuf_append(buf, ", ");
@@ -689,12 +713,12 @@ static void add_handshake(walk_state *st, const proto_node *node)
         ce->ev.psk_accepted = facts.psk;
     }
     if ((ce->ev.hs_type == 1 || ce->ev.hs_type == 2) && !ce->ev.sslv2)
-        ce->hello = keep_hello(&facts);
+        ce->hello = keep_hello(&facts, st->pinfo->pool);
     if (ce->ev.hs_type == 11 && !ce->ev.sslv2)
-        ce->certs = keep_certificates(node);
+        ce->certs = keep_certificates(node, st->pinfo->pool);
     if ((ce->ev.hs_type == 12 || ce->ev.hs_type == 13 || ce->ev.hs_type == 15 ||
          ce->ev.hs_type == 16 || ce->ev.hs_type == 20) && !ce->ev.sslv2) {
-        ce->vals = wmem_new(wmem_file_scope(), tt_msgvals);
+        ce->vals = wmem_new(st->pinfo->pool, tt_msgvals);
         *ce->vals = facts.vals;
     }
 }

@@ -1,5 +1,6 @@
 /* Reads what the TLS dissector found in one frame, in tree order, from the
- * fields the postdissector asked for. Valid on the first pass only. */
+ * fields the postdissector asked for: on the pass that reads the frame for
+ * the flow, and again on a later pass for the values its texts quote. */
 #ifndef TLSTUTOR_COLLECT_H
 #define TLSTUTOR_COLLECT_H
 
@@ -12,8 +13,9 @@ typedef struct {
     tt_event ev;               /* from_client is left for the caller */
     bool is_client_hello;      /* the event that fixes the client's side */
     const field_info *where;   /* the bytes to point at */
-    tt_hello *hello;           /* hellos: the values they carry (file scope) */
-    tt_certs *certs;           /* Certificate: its certificates (file scope) */
+    /* The values the texts quote, in the packet's pool. */
+    tt_hello *hello;           /* hellos */
+    tt_certs *certs;           /* Certificate: its certificates */
     tt_msgvals *vals;          /* key exchanges, CertificateRequest/Verify, Finished */
 } collected_event;
 
@@ -21,6 +23,8 @@ typedef struct {
 void collect_init(void);
 /* The ids the postdissector must ask for (a GArray of int). */
 GArray *collect_wanted_hfids(void);
+/* Those of them only the texts need, not the flow (a GArray of int). */
+GArray *collect_detail_hfids(void);
 /* The events of this frame, in tree order; free with g_array_free(a, TRUE). */
 GArray *collect_frame(packet_info *pinfo, proto_tree *tree);
 

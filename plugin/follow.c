@@ -15,7 +15,12 @@
  * A mark stays until a tree that held the field is reset (proto_tree_reset
  * clears it). epan_dissect_reset and epan_dissect_cleanup reset the tree
  * before they free the packet pool, so a callback on each packet pool marks
- * the fields again for the next packet. */
+ * the fields again for the next packet.
+ *
+ * The fields only the texts quote (a certificate's names, the SNI, ...)
+ * are marked only while someone looks at the texts or expert infos: each
+ * packet tells whether the next ones need them (in tshark that does not
+ * change within a pass). A new pass starts with all marked. */
 #include "follow.h"
 
 #include <string.h>
@@ -39,6 +44,9 @@ static gboolean asks_for_fields(void)
 
 static header_field_info **marked;  /* the fields to mark, looked up once */
 static header_field_info **parents; /* and their protocols (NULL: none) */
+static gboolean *detail;           /* only the texts need it */
+static gboolean details_on = TRUE; /* mark those too */
+static gboolean dissected;         /* a packet since the pool was last freed */
 static guint n_marked;
 static GHashTable *pools;          /* packet pools that mark again when freed */
 
@@ -49,6 +57,13 @@ static void mark_referenced(void)
     for (guint i = 0; i < n_marked; i++) {
         header_field_info *hf = marked[i];
 
+        if (detail[i] && !details_on) {
+            /* Between packets only the tutor's mark can be left: a filter
+             * marks its fields again before each packet. */
+            if (hf->ref_type == HF_REF_TYPE_DIRECT)
+                hf->ref_type = HF_REF_TYPE_NONE;
+            continue;
+        }
         if (hf->ref_type == HF_REF_TYPE_NONE || hf->ref_type == HF_REF_TYPE_INDIRECT)
             hf->ref_type = HF_REF_TYPE_DIRECT;
         if (parents[i] && parents[i]->ref_type == HF_REF_TYPE_NONE)
@@ -61,8 +76,16 @@ static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void
     if (event == WMEM_CB_DESTROY_EVENT) {  /* no next packet; maybe after shutdown */
         if (pools)
             g_hash_table_remove(pools, pool);
+        details_on = TRUE;  /* a next pass, if any, starts with all */
+        if (pools)
+            mark_referenced();
         return FALSE;
     }
+    /* Freed twice without a packet between: the dissection ended (4.0
+     * keeps the pool for the next one, tshark -2's second pass). */
+    if (!dissected)
+        details_on = TRUE;
+    dissected = FALSE;
     mark_referenced();
     return TRUE;  /* stays for the pool's next packet */
 }
@@ -73,7 +96,9 @@ static void follow_shutdown(void)
     n_marked = 0;
     g_free(marked);
     g_free(parents);
+    g_free(detail);
     marked = parents = NULL;
+    detail = NULL;
     if (pools)
         g_hash_table_destroy(pools);
     pools = NULL;
@@ -92,7 +117,7 @@ static void apply(void)
         mark_referenced();
 }
 
-void follow_handoff(dissector_handle_t handle, GArray *wanted, int proto_tls)
+void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls)
 {
     const char *program = g_get_prgname();  /* set by ws_log_init() */
 
@@ -100,13 +125,18 @@ void follow_handoff(dissector_handle_t handle, GArray *wanted, int proto_tls)
     wanted_ids = wanted;
     marked = g_new0(header_field_info *, wanted->len);
     parents = g_new0(header_field_info *, wanted->len);
+    detail = g_new0(gboolean, wanted->len);
     for (guint i = 0; i < wanted->len; i++) {
-        header_field_info *hf = proto_registrar_get_nth(g_array_index(wanted, int, i));
+        int id = g_array_index(wanted, int, i);
+        header_field_info *hf = proto_registrar_get_nth((guint)id);
         if (!hf)
             continue;
+        for (guint j = 0; j < details->len; j++)
+            detail[n_marked] |= g_array_index(details, int, j) == id;
         parents[n_marked] = hf->parent != -1 ? proto_registrar_get_nth(hf->parent) : NULL;
         marked[n_marked++] = hf;
     }
+    g_array_free(details, TRUE);
     pools = g_hash_table_new(g_direct_hash, g_direct_equal);
     register_shutdown_routine(follow_shutdown);
     proto_tls_id = proto_tls;
@@ -122,9 +152,15 @@ void follow_set_always(gboolean value)
     apply();
 }
 
+void follow_details_wanted(gboolean wanted)
+{
+    details_on = wanted;
+}
+
 void follow_init(void)
 {
     read_upto = 0;
+    details_on = TRUE;
     if (!asks_for_fields())
         mark_referenced();
 }
@@ -133,6 +169,7 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
 {
     guint32 num = pinfo->num;
 
+    dissected = TRUE;
     if (tree && !asks_for_fields() && pools && !g_hash_table_contains(pools, pinfo->pool)) {
         g_hash_table_add(pools, pinfo->pool);
         wmem_register_callback(pinfo->pool, mark_again, NULL);

@@ -11,9 +11,13 @@ typedef enum {
     TT_FOLLOW_NOT_YET  /* not read in order: nothing can be said about it */
 } tt_follow;
 
-/* Takes the field ids the tutor reads (a GArray of int, kept) and the
+/* Takes the field ids the tutor reads (a GArray of int, kept), those of
+ * them only the texts need (a GArray of int, freed here) and the
  * postdissector's handle; call from the handoff. */
-void follow_handoff(dissector_handle_t handle, GArray *wanted, int proto_tls);
+void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls);
+/* tshark: whether the packets after this one need the fields only the
+ * texts quote (someone looks at the texts or expert infos). */
+void follow_details_wanted(gboolean wanted);
 /* The "always follow in tshark" preference changed. */
 void follow_set_always(gboolean always);
 /* A new capture file. */

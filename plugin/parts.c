@@ -22,6 +22,11 @@ void parts_register(int proto)
     proto_register_subtree_array(ett, array_length(ett));
 }
 
+gboolean parts_wanted(proto_tree *tree)
+{
+    return tree && proto_field_is_referenced(tree, hf_part);
+}
+
 /* Whether someone looks (a visible tree, a filter on tlstutor.part) and
  * the GUI would cut the item's "Name: text" line. */
 static gboolean wanted(proto_tree *tree, proto_item *item, const char *text)

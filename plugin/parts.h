@@ -9,6 +9,8 @@
 #include <epan/packet.h>
 
 void parts_register(int proto);
+/* Whether someone looks at the pieces (a visible tree, tlstutor.part). */
+gboolean parts_wanted(proto_tree *tree);
 /* Sentences: cut after ". " and "。", one sentence per line. */
 void parts_add_sentences(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
                          const char *text);

@@ -2,6 +2,8 @@
  * none of it is bytes on the wire. */
 #include "render.h"
 
+#include <string.h>
+
 #include <epan/expert.h>
 
 #include "carries.h"
@@ -141,9 +143,21 @@ const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool
     const char *name = tt_msg_name(it->a.msg);
     const char *shrt = render_text(it, TT_PART_SHORT, lang, pool);
 
+    /* Joined by hand, not printf: this runs for every message of every
+     * filtered pass (the Info column). */
+    char step[8] = "";
+    size_t ls, ln = strlen(name), lt = strlen(shrt);
+    char *out, *p;
+
     if (it->a.step)
-        return wmem_strdup_printf(pool, "%u %s: %s", it->a.step, name, shrt);
-    return wmem_strdup_printf(pool, "%s: %s", name, shrt);
+        g_snprintf(step, sizeof step, "%u ", (unsigned)it->a.step);
+    ls = strlen(step);
+    p = out = (char *)wmem_alloc(pool, ls + ln + 2 + lt + 1);
+    memcpy(p, step, ls);
+    memcpy(p += ls, name, ln);
+    memcpy(p += ln, ": ", 2);
+    memcpy(p += 2, shrt, lt + 1);
+    return out;
 }
 
 static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
@@ -206,8 +220,8 @@ const char *render_flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *
     return wmem_strbuf_get_str(buf);
 }
 
-static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
-                        tt_lang lang, gboolean info_column)
+static void render_item(const tt_item *it, const tt_values *values, packet_info *pinfo,
+                        proto_tree *tree, tt_lang lang, gboolean info_column)
 {
     tvbuff_t *tvb = item_tvb(it, pinfo);
     int start = tvb ? it->start : 0;
@@ -251,7 +265,7 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
             GEN(proto_tree_add_string(mt, hf_skipped, tvb, start, length,
                                       tt_phrase(it->a.skipped[i], lang)));
 #undef GEN
-    carries_render(it, tvb, start, length, pinfo, mt, mi, lang);
+    carries_render(it, values, tvb, start, length, pinfo, mt, mi, lang);
 
     if (it->a.msg == TT_MSG_CERTIFICATE_REQUEST)
         expert_add_info_format(pinfo, mi, &ei_client_auth, "%s",
@@ -275,8 +289,8 @@ static void render_item(const tt_item *it, packet_info *pinfo, proto_tree *tree,
                                tt_phrase(TT_PHRASE_EXPERT_MIDSTREAM, lang));
 }
 
-void render_frame(const tt_frame *frame, tvbuff_t *tvb, packet_info *pinfo,
-                  proto_tree *tree, tt_lang lang, gboolean info_column)
+void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
+                  packet_info *pinfo, proto_tree *tree, tt_lang lang, gboolean info_column)
 {
     proto_item *ti;
     proto_tree *tt;
@@ -285,5 +299,5 @@ void render_frame(const tt_frame *frame, tvbuff_t *tvb, packet_info *pinfo,
     proto_item_set_generated(ti);
     tt = proto_item_add_subtree(ti, ett_tutor);
     for (guint i = 0; i < frame->count; i++)
-        render_item(&frame->items[i], pinfo, tt, lang, info_column);
+        render_item(&frame->items[i], values ? &values[i] : NULL, pinfo, tt, lang, info_column);
 }

@@ -8,8 +8,9 @@
 #include "state.h"
 
 void render_register(int proto);
-void render_frame(const tt_frame *frame, tvbuff_t *tvb, packet_info *pinfo,
-                  proto_tree *tree, tt_lang lang, gboolean info_column);
+/* values: each item's values (NULL, or entries of NULL, where not read). */
+void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
+                  packet_info *pinfo, proto_tree *tree, tt_lang lang, gboolean info_column);
 /* "3 Certificate: server sends its certificate" (the Info column's form). */
 const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
 /* The item's short form, conversational line or explanation. */

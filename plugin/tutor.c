@@ -94,32 +94,73 @@ static int data_source_index(packet_info *pinfo, const field_info *fi)
     return -1;
 }
 
-/* Where the chosen suite stood in the client's list, and whether the server
- * echoed the client's session ID (the flow keeps the first ClientHello's). */
-static void place_in_client_list(tt_hello *sh, const tt_event *ev, const tt_conn *conn)
+/* What a ServerHello's texts need from the ClientHello: where the chosen
+ * suite stood in the client's list, and whether the session ID is echoed
+ * (the flow keeps the first ClientHello's). */
+static void place_in_client_list(tt_item *item, const tt_event *ev, const tt_conn *conn)
 {
-    const tt_hello *ch = conn->client_hello;
-
-    sh->client_suites = ch->n_suites;
-    for (unsigned i = 0; sh->n_suites && i < ch->n_suites && i < TT_MAX_SUITES; i++)
-        if (ch->suites[i] == sh->suites[0]) {
-            sh->suite_position = (uint16_t)(i + 1);
+    item->client_suites = conn->ch_n_suites;
+    for (unsigned i = 0; item->has_suite && i < conn->ch_n_suites && i < TT_MAX_SUITES; i++)
+        if (conn->ch_suites[i] == item->suite) {
+            item->suite_position = (guint16)(i + 1);
             break;
         }
-    sh->echoes_session_id = tt_same_session_id(ev->session_id, ev->session_id_len,
-                                               conn->flow.ch_session_id, conn->flow.ch_session_id_len);
+    item->echoes_session_id = tt_same_session_id(ev->session_id, ev->session_id_len,
+                                                 conn->flow.ch_session_id, conn->flow.ch_session_id_len);
 }
 
-static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_port)
+/* Keeps in the item, and in the connection for later messages, what texts
+ * will need once this message's values are gone. */
+static void keep_for_later(tt_item *item, const collected_event *ce, tt_conn *conn)
+{
+    const tt_hello *h = ce->hello;
+    tt_msg_id msg = (tt_msg_id)item->a.msg;
+
+    if (h && msg == TT_MSG_CLIENT_HELLO) {
+        item->client_suites = h->n_suites;
+        if (!conn->ch_suites) {
+            conn->ch_n_suites = h->n_suites;
+            conn->ch_suites = (guint16 *)wmem_memdup(wmem_file_scope(), h->suites,
+                                                     (MIN(h->n_suites, TT_MAX_SUITES) + 1) * sizeof(guint16));
+        }
+    }
+    if (h && (msg == TT_MSG_SERVER_HELLO || msg == TT_MSG_HELLO_RETRY_REQUEST) && h->n_suites) {
+        item->suite = h->suites[0];
+        item->has_suite = TRUE;
+    }
+    if (h && msg == TT_MSG_SERVER_HELLO && conn->ch_suites)
+        place_in_client_list(item, &ce->ev, conn);
+    if (h && msg == TT_MSG_SERVER_HELLO && !conn->sh_seen) {
+        conn->sh_seen = TRUE;
+        conn->sh_ems = h->ems;
+    }
+    /* A server includes extended_master_secret only when the client
+     * offered it (RFC 7627): then the master secret hashes the handshake. */
+    if (msg == TT_MSG_CLIENT_KEY_EXCHANGE)
+        item->ems = conn->sh_seen && conn->sh_ems;
+}
+
+static tt_values values_of(const collected_event *ce)
+{
+    tt_values v = { ce->hello, ce->certs, ce->vals };
+    return v;
+}
+
+/* Reads the frame's events into the flow; *values gets each item's values
+ * (the packet's pool). */
+static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_port,
+                           tt_values **values)
 {
     GArray *events = collect_frame(pinfo, tree);
-    GArray *items = NULL;
+    wmem_array_t *items = wmem_array_new(pinfo->pool, sizeof(tt_item));
+    wmem_array_t *vals = wmem_array_new(pinfo->pool, sizeof(tt_values));
     tt_frame frame = { 0, NULL };
     tt_conn *conn = NULL;
 
     for (guint i = 0; i < events->len; i++) {
         collected_event *ce = &g_array_index(events, collected_event, i);
         tt_item item;
+        tt_values v;
         int ds;
 
         if (!conn && ce->ev.kind == TT_EV_CLOSE) {
@@ -144,62 +185,72 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
             item.report_midstream = TRUE;
             conn->midstream_reported = TRUE;
         }
-        if (ce->hello && item.a.msg == TT_MSG_CLIENT_HELLO && !conn->client_hello)
-            conn->client_hello = ce->hello;
-        if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && conn->client_hello)
-            place_in_client_list(ce->hello, &ce->ev, conn);
-        if (ce->hello && item.a.msg == TT_MSG_SERVER_HELLO && !conn->server_hello)
-            conn->server_hello = ce->hello;
-        /* A server includes extended_master_secret only when the client
-         * offered it (RFC 7627): then the master secret hashes the handshake. */
-        if (ce->vals && item.a.msg == TT_MSG_CLIENT_KEY_EXCHANGE)
-            ce->vals->ems = conn->server_hello && conn->server_hello->ems;
-        if (ce->hello) {
-            item.values = ce->hello;
-            item.values_kind = TT_VALUES_HELLO;
-        } else if (ce->certs) {
-            item.values = ce->certs;
-            item.values_kind = TT_VALUES_CERTS;
-        } else if (ce->vals) {
-            item.values = ce->vals;
-            item.values_kind = TT_VALUES_MSG;
-        }
+        keep_for_later(&item, ce, conn);
         ds = data_source_index(pinfo, ce->where);
         item.ds_index = (gint8)(ds <= G_MAXINT8 ? ds : -1);
         item.start = ce->where ? ce->where->start : 0;
         item.length = ce->where ? ce->where->length : 0;
-        if (!items)
-            items = g_array_new(FALSE, FALSE, sizeof(tt_item));
-        g_array_append_val(items, item);
+        wmem_array_append_one(items, item);
+        v = values_of(ce);
+        wmem_array_append_one(vals, v);
     }
     g_array_free(events, TRUE);
-    if (!items)
+    *values = (tt_values *)wmem_array_get_raw(vals);
+    if (!wmem_array_get_count(items))
         return frame;
-    frame = store_put(pinfo->num, (const tt_item *)(void *)items->data, items->len);
-    g_array_free(items, TRUE);
-    return frame;
+    return store_put(pinfo->num, (const tt_item *)wmem_array_get_raw(items), wmem_array_get_count(items));
+}
+
+/* A frame read on an earlier pass: its values, read again from this
+ * pass's tree and matched to the items by where TLS showed them. */
+static tt_values *values_again(const tt_frame *frame, packet_info *pinfo, proto_tree *tree)
+{
+    GArray *events = collect_frame(pinfo, tree);
+    tt_values *values = wmem_alloc0_array(pinfo->pool, tt_values, frame->count);
+    gboolean *used = wmem_alloc0_array(pinfo->pool, gboolean, events->len);
+
+    for (guint i = 0; i < frame->count; i++) {
+        const tt_item *it = &frame->items[i];
+        for (guint j = 0; j < events->len; j++) {
+            const collected_event *ce = &g_array_index(events, collected_event, j);
+            if (used[j] || !ce->where || ce->where->start != it->start ||
+                data_source_index(pinfo, ce->where) != it->ds_index)
+                continue;
+            used[j] = TRUE;
+            values[i] = values_of(ce);
+            break;
+        }
+    }
+    g_array_free(events, TRUE);
+    return values;
 }
 
 static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     tt_frame frame, *tapped;
+    tt_values *values = NULL;
     guint32 server_port;
 
+    /* Whether the next packets need the fields only texts quote. */
+    if (tree)
+        follow_details_wanted(carries_values_wanted(tree));
     switch (follow_frame(pinfo, tree)) {
     case TT_FOLLOW_READ:
         if (!scope_frame_in_scope(pinfo, &server_port))
             return 0;
-        frame = read_frame(pinfo, tree, server_port);
+        frame = read_frame(pinfo, tree, server_port, &values);
         break;
     case TT_FOLLOW_CACHED:
         frame = store_get(pinfo->num);
+        if (frame.count && tree)
+            values = values_again(&frame, pinfo, tree);
         break;
     default:
         return 0;
     }
     if (!frame.count)
         return 0;
-    render_frame(&frame, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
+    render_frame(&frame, values, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
     /* Tap data lives until the taps have run, at the end of the packet. */
     tapped = wmem_new(pinfo->pool, tt_frame);
     *tapped = frame;
@@ -256,6 +307,7 @@ void tlstutor_handoff(void)
     collect_init();
     carries_init();
     register_postdissector(tutor_handle);
-    follow_handoff(tutor_handle, collect_wanted_hfids(), proto_get_id_by_filter_name("tls"));
+    follow_handoff(tutor_handle, collect_wanted_hfids(), collect_detail_hfids(),
+                   proto_get_id_by_filter_name("tls"));
     scope_apply();
 }

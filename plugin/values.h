@@ -1,6 +1,6 @@
-/* The values a hello carries, read from TLS's own fields on the first pass
- * and kept (file scope) so that the texts can quote them on every pass.
- * Lists are kept at their length: this is memory per connection. */
+/* The values messages carry, read from TLS's own fields whenever a message
+ * is shown (the packet's pool), for the texts to quote. What a text needs
+ * from an earlier message is kept in the item instead (state.h). */
 #ifndef TLSTUTOR_VALUES_H
 #define TLSTUTOR_VALUES_H
 
@@ -10,20 +10,15 @@
 #define TT_MAX_SUITES 128
 #define TT_MAX_SMALL 16
 
-/* Kept for every hello of a capture: keep it small. */
 typedef struct {
     uint16_t legacy_version;
     uint16_t n_versions;               /* supported_versions entries */
     uint16_t n_suites;                 /* all of them, even past TT_MAX_SUITES */
     uint16_t n_groups;                 /* key_share groups (ServerHello: the one chosen) */
-    /* ServerHello only, filled from the connection's ClientHello. */
-    uint16_t suite_position;           /* 1-based place in the client's list, 0 unknown */
-    uint16_t client_suites;
     uint8_t n_comp;
     uint8_t comp;                      /* the first (ServerHello: the chosen) method */
     uint8_t session_id_len;
     bool has_random : 1;
-    bool echoes_session_id : 1;        /* ServerHello */
     bool ems : 1;                      /* carries extended_master_secret (RFC 7627) */
     uint8_t random[8];                 /* the first 8 bytes: what the texts quote */
     const char *sni;                   /* NULL when absent */
@@ -51,8 +46,6 @@ typedef struct {
     bool has_epms : 1;
     bool has_pub : 1;
     bool has_verify : 1;
-    /* ClientKeyExchange only: the ServerHello accepted extended_master_secret. */
-    bool ems : 1;
 } tt_msgvals;
 
 #define TT_MAX_CERTS 8
@@ -74,5 +67,12 @@ typedef struct {
     unsigned n;                        /* all of them, even past TT_MAX_CERTS */
     tt_cert *certs;                    /* the first MIN(n, TT_MAX_CERTS) */
 } tt_certs;
+
+/* One message's values, as many as it has (NULL where none). */
+typedef struct {
+    const tt_hello *hello;
+    const tt_certs *certs;
+    const tt_msgvals *vals;
+} tt_values;
 
 #endif
