@@ -32,7 +32,7 @@ typedef struct {
      * values are not kept. */
     guint16 suite;           /* ServerHello, HelloRetryRequest: the chosen suite */
     guint16 suite_position;  /* ServerHello: its 1-based place in the client's list, 0 unknown */
-    guint16 client_suites;   /* ServerHello: how many the client offered; ClientHello: how many it offers */
+    guint16 client_suites;   /* ServerHello: how many the client offered */
     guint32 conn;
     int start;
     int length;

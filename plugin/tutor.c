@@ -1,8 +1,9 @@
 /* The postdissector: reading frames in order (follow.c), it takes TLS's
  * results, decides what each message is (flow.c) and caches that per frame
- * and per connection; on every pass it rebuilds the tree from the cache.
- * TLS's fields are in the tree only on the pass that reads a frame, hence
- * the cache. */
+ * (store.c) and per connection; on every pass it rebuilds the tree from the
+ * cache. A message's place in the flow can only be decided in order, hence
+ * the cache; the values its texts quote are read again from the fields of
+ * whichever pass shows it. */
 #include "tutor.h"
 
 #include <epan/conversation.h>
@@ -116,13 +117,10 @@ static void keep_for_later(tt_item *item, const collected_event *ce, tt_conn *co
     const tt_hello *h = ce->hello;
     tt_msg_id msg = (tt_msg_id)item->a.msg;
 
-    if (h && msg == TT_MSG_CLIENT_HELLO) {
-        item->client_suites = h->n_suites;
-        if (!conn->ch_suites) {
-            conn->ch_n_suites = h->n_suites;
-            conn->ch_suites = (guint16 *)wmem_memdup(wmem_file_scope(), h->suites,
-                                                     (MIN(h->n_suites, TT_MAX_SUITES) + 1) * sizeof(guint16));
-        }
+    if (h && msg == TT_MSG_CLIENT_HELLO && !conn->ch_suites) {
+        conn->ch_n_suites = h->n_suites;
+        conn->ch_suites = (guint16 *)wmem_memdup(wmem_file_scope(), h->suites,
+                                                 (MIN(h->n_suites, TT_MAX_SUITES) + 1) * sizeof(guint16));
     }
     if (h && (msg == TT_MSG_SERVER_HELLO || msg == TT_MSG_HELLO_RETRY_REQUEST) && h->n_suites) {
         item->suite = h->suites[0];
