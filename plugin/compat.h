@@ -41,6 +41,17 @@ typedef bool tt_cb_bool;
 typedef gboolean tt_cb_bool;
 #endif
 
+/* A string as Wireshark shows text it cannot trust (control characters
+ * escaped): format_text in epan/strutil.h taking guchar until 4.2, in
+ * wsutil/str_util.h taking char from 4.4 on. */
+#if TT_WS_AT_LEAST(4, 4)
+#include <wsutil/str_util.h>
+#define tt_format_text(pool, s) format_text((pool), (s), strlen(s))
+#else
+#include <epan/strutil.h>
+#define tt_format_text(pool, s) format_text((pool), (const guchar *)(s), strlen(s))
+#endif
+
 /* One byte of a tvb: tvb_get_uint8 from 4.4 on, where tvb_get_guint8 is
  * deprecated (an error under -Werror); tvb_get_guint8 before. */
 #if TT_WS_AT_LEAST(4, 4)

@@ -1,5 +1,7 @@
 #include "parts.h"
 
+#include "compat.h"
+
 #include <string.h>
 
 static int hf_part = -1;
@@ -82,11 +84,13 @@ static char *next_piece(const char **p, const char *const *breaks, gboolean pack
 
 /* The item's own line shows the first piece instead of the cut text; the
  * other pieces go under it. Only the label changes: the field's value
- * stays the whole text. */
+ * stays the whole text. Lines of lists quote the capture (names in
+ * certificates, the SNI): their pieces are escaped as Wireshark escapes
+ * any such text in a label. */
 static void add_parts(proto_tree *parent, proto_item *item, tvbuff_t *tvb, int start, int length,
                       const char *text, const char *const *breaks, gboolean pack)
 {
-    const char *name, *p = text;
+    const char *name, *p = text, *shown;
     proto_tree *tree;
     char *piece;
 
@@ -94,14 +98,16 @@ static void add_parts(proto_tree *parent, proto_item *item, tvbuff_t *tvb, int s
         return;
     name = PITEM_FINFO(item)->hfinfo->name;
     piece = next_piece(&p, breaks, pack, MIN(PIECE_MAX, ITEM_LABEL_LENGTH - 1 - strlen(name) - 2));
-    proto_item_set_text(item, "%s: %s", name, piece);
+    shown = pack ? tt_format_text(PNODE_POOL(item), piece) : piece;
+    proto_item_set_text(item, "%s: %s", name, shown);
     g_free(piece);
     tree = proto_item_add_subtree(item, ett_parts);
     while (*p) {
         piece = next_piece(&p, breaks, pack, PIECE_MAX);
+        shown = pack ? tt_format_text(PNODE_POOL(item), piece) : piece;
         if (*piece)
             proto_item_set_generated(proto_tree_add_string_format(tree, hf_part, tvb, start, length,
-                                                                  piece, "%s", piece));
+                                                                  piece, "%s", shown));
         g_free(piece);
     }
 }

@@ -68,3 +68,32 @@ def test_japanese_certificate_explanation_sentences(tshark):
         "接続したかったサーバの名前と一致するかを確かめます。",
         "ハンドシェイク中に認証局へ問い合わせることはしません。",
         "証明書によってクライアントはサーバの公開鍵も得ます。"]]
+
+
+def test_capture_text_in_pieces_is_escaped(tshark):
+    """A long carries line quotes the capture (here an SNI with a terminal
+    escape sequence): its pieces are escaped like Wireshark's own labels,
+    so printing them cannot drive the terminal."""
+    from pathlib import Path
+
+    from scapy.all import IP, TCP, Ether, wrpcap
+    from scapy.layers.tls.extensions import ServerName, TLS_Ext_ServerName
+    from scapy.layers.tls.handshake import TLSClientHello
+    from scapy.layers.tls.record import TLS
+
+    sni = b"evil\x1b[2J" + b"a" * 200 + b".test"
+    hello = TLS(msg=[TLSClientHello(ciphers=[0x1301, 0xc02f],
+                                    ext=[TLS_Ext_ServerName(servernames=[ServerName(servername=sni)])])])
+    c, s = "192.0.2.1", "192.0.2.2"
+    path = Path(tshark.pcap("escape-sni.pcap"))
+    wrpcap(str(path), [
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="S", seq=100),
+        Ether() / IP(src=s, dst=c) / TCP(sport=443, dport=40000, flags="SA", seq=500, ack=101),
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="A", seq=101, ack=501),
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="PA", seq=101, ack=501) / bytes(hello)])
+    path.chmod(0o644)
+    out = tshark.run(["-r", str(path), "-V"]).stdout
+    tutor = out[out.index("[TLS Handshake Tutor]"):]
+    assert "\x1b" not in tutor
+    assert "[Carries: Server name (SNI): evil\\033[2Jaaa" in tutor
+    assert "[aaa.test, sent in clear text" in tutor
