@@ -227,7 +227,7 @@ typedef struct {
     int decrypted;             /* frame_has_decrypted_data, once known; -1 before */
 } walk_state;
 
-/* A hello's values while its subtree is read; kept_hello() keeps them. */
+/* A hello's values while its subtree is read; keep_hello() copies them out. */
 typedef struct {
     unsigned n_versions;
     uint16_t versions[TT_MAX_SMALL];
