@@ -35,7 +35,7 @@ static gboolean wanted(proto_tree *tree, proto_item *item, const char *text)
 {
     const field_info *fi = item ? PITEM_FINFO(item) : NULL;
 
-    return tree && fi && proto_field_is_referenced(tree, hf_part) && item != tree &&
+    return fi && parts_wanted(tree) && item != tree &&
            strlen(fi->hfinfo->name) + 2 + strlen(text) >= ITEM_LABEL_LENGTH;
 }
 
