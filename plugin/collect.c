@@ -9,7 +9,12 @@
 
 #include <epan/oids.h>
 
-#define MAX_TYPE_IDS 4
+#define MAX_TYPE_IDS 6
+static const char *const hs_type_names[] = { "tls.handshake.type",
+#ifdef TT_FIELD_SSL2_TYPE
+                                             TT_FIELD_SSL2_TYPE,
+#endif
+};
 
 static int proto_tls = -1;
 static int hf_record = -1;
@@ -85,7 +90,13 @@ static int id_of(const char *name)
 {
     header_field_info *first = first_copy(name);
 
-    if (!first || n_firsts == G_N_ELEMENTS(firsts))
+    if (!first) {
+        /* A field Wireshark renamed or removed: the tutor would quietly say
+         * less. tests/test_registration.py fails on this warning. */
+        ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", name);
+        return -1;
+    }
+    if (n_firsts == G_N_ELEMENTS(firsts))
         return -1;
     firsts[n_firsts++] = first->id;
     for (header_field_info *h = first; h; h = h->same_name_next) {
@@ -102,12 +113,18 @@ static int id_of(const char *name)
     return first->id;
 }
 
+/* What canon() gives a tree node without field_info (4.6 builds such nodes
+ * in trees made for filters): neither a field id nor -1, the id left in
+ * every hf_ variable whose field this Wireshark does not have. Mapping such
+ * nodes to -1 made them all look like a missing field and crashed 4.6. */
+#define NOT_A_FIELD (-2)
+
 static int canon(const field_info *fi)
 {
     guint id;
 
     if (!fi || !fi->hfinfo)
-        return -1;
+        return NOT_A_FIELD;
     id = (guint)fi->hfinfo->id;
     return id < slot->len && slot->data[id] ? firsts[slot->data[id] - 1] : (int)id;
 }
@@ -176,7 +193,7 @@ void collect_init(void)
     hf_x_alg = id_of("x509af.algorithm.id");
     hf_x_oid = id_of("x509if.oid");
     hf_x_dns = id_of("x509ce.dNSName");
-    hf_x_modulus = id_of("pkcs1.modulus");
+    hf_x_modulus = id_of(TT_FIELD_RSA_MODULUS);
     {
         static const char *const strings[] = { "x509sat.uTF8String", "x509sat.printableString",
             "x509sat.IA5String", "x509sat.teletexString", "x509sat.bmpString", "x509sat.universalString" };
@@ -184,11 +201,16 @@ void collect_init(void)
             hf_x_strings[i] = id_of(strings[i]);
     }
     registering_details = FALSE;
-    /* tls.handshake.type is registered more than once (TLS and SSLv2). */
+    /* tls.handshake.type is registered more than once (TLS and, until 4.2,
+     * SSLv2); an SSLv2 record's type has a name of its own from 4.4 on. */
     n_hs_types = 0;
-    for (hfi = first_copy("tls.handshake.type"); hfi && n_hs_types < MAX_TYPE_IDS;
-         hfi = hfi->same_name_next)
-        hf_hs_types[n_hs_types++] = hfi->id;
+    for (size_t i = 0; i < G_N_ELEMENTS(hs_type_names); i++) {
+        hfi = first_copy(hs_type_names[i]);
+        if (!hfi)
+            ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", hs_type_names[i]);
+        for (; hfi && n_hs_types < MAX_TYPE_IDS; hfi = hfi->same_name_next)
+            hf_hs_types[n_hs_types++] = hfi->id;
+    }
 }
 
 GArray *collect_detail_hfids(void)

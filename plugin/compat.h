@@ -82,6 +82,20 @@ typedef void tt_stat_init_ret;
 #define TT_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
 #endif
 
+/* Field names that differ (tests/test_registration.py checks every name the
+ * built plugin holds against the running tshark's -G fields):
+ * - an SSLv2 record's message type is a copy of tls.handshake.type until 4.2,
+ *   tls.ssl2.handshake.type from 4.4 on;
+ * - the RSA modulus is pkcs1.modulus until 4.4, pkixalgs.modulus in 4.6. */
+#if TT_WS_AT_LEAST(4, 4)
+#define TT_FIELD_SSL2_TYPE "tls.ssl2.handshake.type"
+#endif
+#if TT_WS_AT_LEAST(4, 6)
+#define TT_FIELD_RSA_MODULUS "pkixalgs.modulus"
+#else
+#define TT_FIELD_RSA_MODULUS "pkcs1.modulus"
+#endif
+
 /* plugin_describe() and its WS_PLUGIN_DESC_* flags (wsutil/plugins.h),
  * optional from 4.4 on, absent before. */
 #if TT_WS_AT_LEAST(4, 4)
