@@ -84,6 +84,8 @@ installed || fail "$PKG is not installed after apt-get install"
 dpkg -S "$so_path" | grep -q "^$PKG:" || fail "$so_path is not owned by $PKG"
 pass "$PKG $(dpkg-query -W -f='${Version}' "$PKG") installed, owns $so_path"
 pass "depends on: $(dpkg-query -W -f='${Depends}' "$PKG")"
+grep -q '^License: GPL-2.0-or-later' /usr/share/doc/$PKG/copyright || fail "no copyright file naming GPL-2.0-or-later"
+pass "/usr/share/doc/$PKG/copyright: GPL-2.0-or-later"
 
 # --- tshark as root: only the system plugin folder counts --------------------
 home=$(mktemp -d)   # no preferences of root's
