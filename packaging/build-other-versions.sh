@@ -10,7 +10,15 @@
 #   - every plugin/*.c is compiled with -Wall -Wextra -Werror against those
 #     headers (and the system's GLib headers) and linked with
 #     -Wl,--no-undefined against the unpacked libwireshark and libwsutil,
-#     giving build/ws-X.Y/tlstutor.so.
+#     giving build/ws-X.Y/tlstutor.so;
+#   - where plugin/seqana.h declares the Flow Graph's structs for X.Y, their
+#     sizes are compared with what the unpacked libwireshark allocates for
+#     them (the constant passed to g_malloc0 in
+#     sequence_analysis_create_sai_with_addresses and
+#     sequence_analysis_info_new, read with objdump; x86-64 only). No Debian
+#     source package of 4.4 or 4.6 is reachable for packaging/
+#     check-seqana-layout.sh's field-by-field check; this catches a field
+#     added or removed, not fields reordered within the same size.
 #
 # Usage: packaging/build-other-versions.sh [suite ...]   (default: trixie sid)
 # Environment:
@@ -91,7 +99,20 @@ runtime_of() {
     | tr ',' '\n' | sed -n 's/^ *\(lib[a-z0-9]*\) *(= .*/\1/p' | head -n1
 }
 
-declare -A result_version result_warnings result_link result_dir result_strict
+declare -A result_version result_warnings result_link result_dir result_strict result_seqana
+
+# The size a function of a shared library passes to g_malloc0 ("" when not
+# exactly one constant is found): x86-64 code, `mov edi,0xNN` before the call.
+alloc_size() {
+  local lib=$1 sym=$2 addr size
+  command -v objdump >/dev/null || return 0
+  read -r addr size < <(nm -D --defined-only -S "$lib" | awk -v s="$sym" '$4 == s {print $1, $2}')
+  [ -n "$addr" ] && [ -n "$size" ] || return 0
+  objdump -d --no-show-raw-insn -M intel --start-address=$((16#$addr)) \
+          --stop-address=$((16#$addr + 16#$size)) "$lib" 2>/dev/null \
+    | grep -B1 'call.*<g_malloc0@plt>' | sed -nE 's/.*mov +edi,(0x[0-9a-f]+)$/\1/p' \
+    | sort -u | awk 'NR == 1 {v = $0} END {if (NR == 1) print v}'
+}
 built=()
 status=0
 
@@ -205,6 +226,33 @@ for suite in "${suites[@]}"; do
   rm -f "$dest/strict.so"
   echo "   strict link (--no-allow-shlib-undefined): $strict"
 
+  # --- the Flow Graph's structs: seqana.h's sizes against the library's ------
+  # (grep without -q: it reads all of cc's output, so no SIGPIPE under pipefail)
+  if ! "$CC" "${cflags[@]}" -E -dM plugin/seqana.h 2>/dev/null | grep '^#define TT_HAVE_SEQANA ' >/dev/null; then
+    seqana="not declared for $hdr_major.$hdr_minor (no Flow Graph)"; seqana_short="none"
+  else
+    item=$(alloc_size "$libdir/libwireshark.so" sequence_analysis_create_sai_with_addresses)
+    info=$(alloc_size "$libdir/libwireshark.so" sequence_analysis_info_new)
+    if [ -z "$item" ] || [ -z "$info" ]; then
+      seqana="not checked (no single g_malloc0 size found with objdump)"; seqana_short="unchecked"
+    else
+      probe="$dest/seqana-probe.c"
+      printf '%s\n' '#include "seqana.h"' \
+        "_Static_assert(sizeof(seq_analysis_item_t) == $item, \"seq_analysis_item_t: libwireshark allocates $item\");" \
+        "_Static_assert(sizeof(seq_analysis_info_t) == $info, \"seq_analysis_info_t: libwireshark allocates $info\");" \
+        > "$probe"
+      if "$CC" "${cflags[@]}" -fsyntax-only "$probe" >"$dest/seqana.log" 2>&1; then
+        seqana="ok (seq_analysis_item_t $item, seq_analysis_info_t $info bytes, as libwireshark allocates)"
+        seqana_short="sizes ok"
+      else
+        seqana="FAILED: plugin/seqana.h's sizes differ from libwireshark's ($item, $info):"; seqana_short="FAILED"
+        seqana+=$'\n'"$(grep -E 'error' "$dest/seqana.log" | sed 's/^/     /')"
+        status=1
+      fi
+    fi
+  fi
+  echo "   flow graph structs: $seqana"
+
   if [ -f "$so" ] && [ "$link" != FAILED ]; then
     # What the loader checks: plugin_want_major/minor and the entry points.
     syms=$(nm -D --defined-only "$so" | awk '{print $3}' | grep -E '^plugin_' | sort | xargs)
@@ -215,17 +263,18 @@ for suite in "${suites[@]}"; do
   result_version[$suite]=$ver; result_dir[$suite]="build/ws-$mm"
   result_warnings[$suite]=$warnings; result_link[$suite]=$link
   result_strict[$suite]=$(echo "$strict" | sed 's/ (.*//')
+  result_seqana[$suite]=$seqana_short
 done
 
 elapsed=$(( $(date +%s) - start ))
 echo
 echo "== Summary"
-printf '%-8s %-18s %-25s %-9s %-21s %s\n' suite version output warnings link 'strict link'
+printf '%-8s %-18s %-25s %-9s %-21s %-12s %s\n' suite version output warnings link 'flow graph' 'strict link'
 for suite in "${suites[@]}"; do
   [ -n "${result_version[$suite]:-}" ] || continue
-  printf '%-8s %-18s %-25s %-9s %-21s %s\n' "$suite" "${result_version[$suite]}" \
+  printf '%-8s %-18s %-25s %-9s %-21s %-12s %s\n' "$suite" "${result_version[$suite]}" \
     "${result_dir[$suite]}/tlstutor.so" "${result_warnings[$suite]}" "${result_link[$suite]}" \
-    "${result_strict[$suite]:-not reached}"
+    "${result_seqana[$suite]:-not reached}" "${result_strict[$suite]:-not reached}"
 done
 echo "built: ${built[*]:-none} ($elapsed s)"
 exit $status

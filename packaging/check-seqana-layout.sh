@@ -5,6 +5,17 @@
 # private apt configuration, takes that one header out of it, and compiles a
 # probe that asserts, field by field, the same offset and size in both.
 #
+# seqana.h declares 4.0's, 4.4's and 4.6's layouts, and the probe knows the
+# fields of each (4.4's occurrence[], 4.6's free_info_ptr), but it can only
+# run where Debian's source package of the installed version can be
+# downloaded: on Debian 12 (4.0.17) it can; the mirror this project reaches
+# has no source package of trixie's 4.4 or sid's/forky's 4.6 (the Sources
+# lists name them, the files are missing), so for those this script fails
+# (or, with SKIP_IF_OFFLINE=1, says skipped). For 4.4 and 4.6,
+# packaging/build-other-versions.sh compares the structs' sizes with what
+# Debian's libwireshark allocates, and plugin/seqana.h says how the rest of
+# their layout was checked.
+#
 # Usage: packaging/check-seqana-layout.sh
 # Environment: SKIP_IF_OFFLINE=1 exits 0 ("skipped") when the archive cannot
 # be reached; DEBIAN_MIRROR (default http://deb.debian.org/debian).
@@ -58,6 +69,11 @@ typedef seq_analysis_info_t real_info;
 #define seq_analysis_info_t tt_info
 #define register_seq_analysis tt_register_seq_analysis
 #define sequence_analysis_create_sai_with_addresses tt_create_sai
+#define _ga_info_type tt_ga_info_type_s
+#define ga_info_type tt_ga_info_type
+#define GA_INFO_TYPE_NONE TT_GA_INFO_TYPE_NONE
+#define GA_INFO_TYPE_RTP TT_GA_INFO_TYPE_RTP
+#define ga_info_ptr_free_cb tt_ga_info_ptr_free_cb
 #include "seqana.h"
 #ifndef TT_HAVE_SEQANA
 #error seqana.h gives no declarations for this version
@@ -78,6 +94,12 @@ SAME(real_info, tt_info, name);  SAME(real_info, tt_info, any_addr);
 SAME(real_info, tt_info, nconv); SAME(real_info, tt_info, items);
 SAME(real_info, tt_info, ht);    SAME(real_info, tt_info, nodes);
 SAME(real_info, tt_info, num_nodes);
+#if WIRESHARK_VERSION_MAJOR > 4 || WIRESHARK_VERSION_MINOR >= 4
+SAME(real_info, tt_info, occurrence);
+#endif
+#if WIRESHARK_VERSION_MAJOR > 4 || WIRESHARK_VERSION_MINOR >= 6
+SAME(real_item, tt_item, free_info_ptr);
+#endif
 _Static_assert(sizeof(real_info) == sizeof(tt_info), "seq_analysis_info_t size differs");
 int main(void) { return 0; }
 EOF

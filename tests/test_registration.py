@@ -59,7 +59,8 @@ def test_preferences(tshark):
 
 def test_statistics_registered(tshark):
     """-z tlstutor,tree (also Statistics > TLS Handshake Tutor in the GUI),
-    -z tlstutor,ladder and the Flow Graph's -z flow,tlstutor (Wireshark 4.0)."""
+    -z tlstutor,ladder and the Flow Graph's -z flow,tlstutor (Wireshark 4.0, 4.4
+    and 4.6: every version plugin/seqana.h declares)."""
     listed = tshark.run(["-z", "help"]).stderr.split()  # tshark lists them on stderr
     assert {"tlstutor,tree", "tlstutor,ladder", "flow,tlstutor"} <= set(listed)
     assert "tlstutor,tree" not in tshark.run(["-z", "help"], plugin=False).stderr
