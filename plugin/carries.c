@@ -400,9 +400,15 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
 void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
+    wmem_allocator_t *pool = pinfo->pool;
+
     if (!values)
         return;  /* not read on this pass: no tree */
     lines_wanted = tree && proto_field_is_referenced(tree, hf_carries);
+    if (values->captured < values->whole) {
+        LINE(FMT(P(CARRIES_CUT), values->captured, values->whole));
+        return;
+    }
     if (values->certs && it->a.msg == TT_MSG_CERTIFICATE)
         certificates(it, values->certs, tvb, start, length, pinfo, tree, mi, lang);
     if (values->vals)

@@ -680,6 +680,22 @@ static gboolean unknown_type_message(const field_info *fi, guint8 *type)
            !known_handshake_type(*type);
 }
 
+/* Whether the capture holds less of a handshake message than its 4-byte
+ * header and length say (Wireshark 4.4 and later still name the type of a
+ * message cut by a snapshot length); *captured gets what it holds. */
+static gboolean message_cut(const field_info *fi, guint32 length, guint32 *captured)
+{
+    gint have;
+
+    if (!fi || !fi->ds_tvb || fi->start < 0)
+        return FALSE;
+    have = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
+    if (have < 0 || (guint32)have >= 4 + length)
+        return FALSE;
+    *captured = (guint32)have;
+    return TRUE;
+}
+
 static void add_handshake(walk_state *st, const proto_node *node)
 {
     hs_facts facts;
@@ -708,6 +724,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
     ce = &g_array_index(st->events, collected_event, st->events->len - 1);
     ce->ev.hs_type = tt_fi_uint(facts.type);
     ce->ev.hs_length = facts.length;
+    if (st->record_has_type && message_cut(PNODE_FINFO(node), facts.length, &ce->captured))
+        ce->whole = 4 + facts.length;
     if (st->decrypted < 0)
         st->decrypted = frame_has_decrypted_data(st->pinfo);
     ce->ev.decrypted = st->decrypted;
@@ -742,6 +760,13 @@ static void add_handshake(walk_state *st, const proto_node *node)
          ce->ev.hs_type == 16 || ce->ev.hs_type == 20) && !ce->ev.sslv2) {
         ce->vals = wmem_new(st->pinfo->pool, tt_msgvals);
         *ce->vals = facts.vals;
+    }
+    if (ce->whole) {
+        /* Its type is in the capture, not all its values: the texts quote
+         * none of them rather than what a cut list shows. */
+        ce->hello = NULL;
+        ce->certs = NULL;
+        ce->vals = NULL;
     }
 }
 

@@ -17,6 +17,7 @@ typedef struct {
     tt_hello *hello;           /* hellos */
     tt_certs *certs;           /* Certificate: its certificates */
     tt_msgvals *vals;          /* key exchanges, CertificateRequest/Verify, Finished */
+    guint32 captured, whole;   /* bytes of the message in the capture, and in all; 0, 0 if whole */
 } collected_event;
 
 /* Looks up TLS's field ids; call from the handoff. */

@@ -68,11 +68,14 @@ typedef struct {
     tt_cert *certs;                    /* the first MIN(n, TT_MAX_CERTS) */
 } tt_certs;
 
-/* One message's values, as many as it has (NULL where none). */
+/* One message's values, as many as it has (NULL where none). A message the
+ * capture holds only in part (a snapshot length, a capture that ends) has
+ * none: only how much of it is there. */
 typedef struct {
     const tt_hello *hello;
     const tt_certs *certs;
     const tt_msgvals *vals;
+    uint32_t captured, whole;          /* captured < whole: cut; both 0 otherwise */
 } tt_values;
 
 #endif

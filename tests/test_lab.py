@@ -8,7 +8,9 @@ command, typed from the top of the repository. The Japanese command is the
 English one, plus ` -o tlstutor.language:ja` where the tutor's text is shown.
 Key format: a section `## Q7` per question with a fenced block ```output
 (the exact output, tab-separated as tshark prints it) and, where the
-Japanese output differs, a block ```output-ja.
+Japanese output differs, a block ```output-ja. Where Wireshark 4.4 or later
+prints something else, a block ```output-4.4 (and ```output-ja-4.4) holds
+that version's output, from that version on.
 """
 import functools
 import re
@@ -16,10 +18,12 @@ import re
 import pytest
 
 from tshark import ROOT
+from wsversion import ws_version
 
 LAB = ROOT / "docs" / "lab"
 JA_OPTION = " -o tlstutor.language:ja"
 FENCE = re.compile(r"^```(\S*)\n(.*?)^```[ \t]*$", re.M | re.S)
+BLOCK = re.compile(r"output(-ja)?(?:-(\d+)\.(\d+))?")
 
 
 def lab_questions(name):
@@ -47,10 +51,14 @@ def key_answers():
         assert qid not in answers, f"answers.md: {qid} twice"
         entry = {"text": FENCE.sub("", body)}
         for kind, block in FENCE.findall(body):
-            assert kind in ("output", "output-ja"), f"answers.md {qid}: ```{kind}"
+            assert BLOCK.fullmatch(kind), f"answers.md {qid}: ```{kind}"
             assert kind not in entry, f"answers.md {qid}: two ```{kind} blocks"
             entry[kind] = block.splitlines()
         assert "output" in entry, f"answers.md {qid}: no ```output block"
+        for kind in entry:
+            m = BLOCK.fullmatch(kind)
+            if m and m[2]:   # a version's block: its English one exists too
+                assert f"output-{m[2]}.{m[3]}" in entry, f"answers.md {qid}: ```{kind} alone"
         answers[qid] = entry
     return answers
 
@@ -92,10 +100,28 @@ def test_screenshot_of_the_tutor_subtree():
 CASES = [("en", q, c) for q, c in EN] + [("ja", q, c) for q, c in JA]
 
 
+def expected_output(entry, lang, version):
+    """The block for this language and the newest version not after this one."""
+    versions = {(4, 0)} | {(int(m[2]), int(m[3])) for m in map(BLOCK.fullmatch, entry)
+                            if m and m[2]}
+    best = max(v for v in versions if v <= version)
+    suffix = "" if best == (4, 0) else f"-{best[0]}.{best[1]}"
+    if lang == "ja" and f"output-ja{suffix}" in entry:
+        return entry[f"output-ja{suffix}"]
+    return entry[f"output{suffix}"]
+
+
+def test_version_blocks_chosen():
+    entry = {"output": ["a"], "output-ja": ["b"], "output-4.4": ["c"]}
+    assert expected_output(entry, "ja", (4, 0)) == ["b"]
+    assert expected_output(entry, "ja", (4, 6)) == ["c"]
+    assert expected_output(entry, "en", (4, 4)) == ["c"]
+    assert expected_output({"output": ["a"], "output-ja": ["b"]}, "ja", (4, 6)) == ["b"]
+
+
 @pytest.mark.parametrize("lang,qid,command", CASES, ids=[f"{l}-{q}" for l, q, _ in CASES])
 def test_command_prints_the_key(tshark, lang, qid, command):
-    entry = key_answers()[qid]
-    lines = entry["output-ja"] if lang == "ja" and "output-ja" in entry else entry["output"]
+    lines = expected_output(key_answers()[qid], lang, ws_version())
     res = tshark.run_typed(command)
     assert res.stderr == ""
     assert res.stdout == "".join(line + "\n" for line in lines)

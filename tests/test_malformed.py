@@ -19,6 +19,7 @@ import pytest
 
 from test_unchanged import strip_tutor
 from tshark import PCAPS
+from wsversion import at_least
 
 C, S = "client", "server"
 MAL = PCAPS / "malformed"
@@ -92,8 +93,11 @@ SPECS = {
     # Capture ends inside the Certificate: only the hellos can be explained.
     "truncated-mid-certificate": like_ref(REF_FRAMES, ["CH", "SH"]),
     # Snapshot length 400: the server's first flight is cut inside the
-    # Certificate; what follows is whole and keeps its steps.
-    "truncated-snaplen": like_ref(REF_FRAMES, [r for r in ORDER if r not in ("CERT", "SKE", "SHD")]),
+    # Certificate; what follows is whole and keeps its steps. From 4.4 on TLS
+    # names the cut Certificate (its header is there): the tutor names it and
+    # quotes none of its values (test_cut_message_quotes_no_values).
+    "truncated-snaplen": like_ref(REF_FRAMES, [r for r in ORDER if r not in (
+        ("SKE", "SHD") if at_least(4, 4) else ("CERT", "SKE", "SHD"))]),
     # The Certificate record claims 16384 bytes: it never completes; the
     # client's FIN (frame 8) ends the handshake.
     "record-length-beyond-data": like_ref(REF_FRAMES, ["CH", "SH"]) + [
@@ -419,3 +423,19 @@ def test_plaintext_after_change_cipher_spec_says_why(tshark, lang):
         "ja": "ChangeCipherSpecの後、その送り手が送るものはすべて暗号化されていて、"
               "鍵ログでも復号されていないのに、Wiresharkはこのバイト列に平文のハンドシェイク"
               "メッセージの種類を読み取っています。"}[lang])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_cut_message_quotes_no_values(tshark, lang):
+    """A message the capture holds only in part (snapshot length 400) is
+    named where TLS names it (4.4 and later) with how much of it is there,
+    never with values read from the part (4.4 counted 0 certificates)."""
+    args = ["-r", tshark.pcap(pcap("truncated-snaplen")), "-Y", 'tlstutor.msg == "Certificate"',
+            "-T", "fields", "-e", "frame.number", "-e", "tlstutor.carries",
+            "-e", "tlstutor.cert_count", *tshark.opts(lang=lang)]
+    out = tshark.run(args).stdout
+    text = {"en": "The capture holds only 271 of this message's 845 bytes (cut when it was "
+                  "captured, for example by a snapshot length): what it carries cannot be read",
+            "ja": "このキャプチャにあるのはこのメッセージの最初の271バイトだけです(全体は845バイト。"
+                  "キャプチャ時に、例えばスナップショット長のために切り詰められました)。運んでいる値は読めません"}
+    assert out == (f"6\t{text[lang]}\t\n" if at_least(4, 4) else "")

@@ -8,6 +8,7 @@ from collections import defaultdict
 import pytest
 
 from test_unchanged import CAPTURES, keys_of
+from wsversion import at_least
 
 # RFC 8446 / 5246 names, written here independently of the plugin's table.
 RFC_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessionTicket",
@@ -19,12 +20,19 @@ NOT_HANDSHAKE = {"ChangeCipherSpec", "ApplicationData", "Alert", "EarlyData", "C
                  "EncryptedRecord"}
 
 
+# From 4.4 on an SSLv2-format record's type has a field of its own.
+TYPE_FIELDS = ["tls.handshake.type", "tls.ssl2.handshake.type"] if at_least(4, 4) \
+    else ["tls.handshake.type"]
+
+
 def wireshark_types(tshark, pcap, keys, extra=()):
     args = ["-r", tshark.pcap(pcap), "-T", "fields", "-e", "frame.number",
-            "-e", "tls.handshake.type", "-Y", "tls.handshake.type", *tshark.opts(keys), *extra]
+            *[a for f in TYPE_FIELDS for a in ("-e", f)], "-Y", " or ".join(TYPE_FIELDS),
+            *tshark.opts(keys), *extra]
     per_frame = {}
     for line in tshark.run(args).stdout.splitlines():
-        frame, _, types = line.partition("\t")
+        frame, *columns = line.split("\t")
+        types = ",".join(c for c in columns if c)
         per_frame[int(frame)] = [RFC_NAMES.get(int(t), f"type {t}") for t in types.split(",") if t]
     return per_frame
 

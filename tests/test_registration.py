@@ -3,6 +3,7 @@ descriptions, the preferences, the expert infos, the Decode As table."""
 import subprocess
 
 from tshark import ROOT
+from wsversion import at_least
 
 FIELDS = {
     "tlstutor.message": "FT_STRING", "tlstutor.msg": "FT_STRING",
@@ -25,8 +26,10 @@ def rows(tshark, what):
 
 
 def test_protocol_and_fields_registered(tshark):
-    protos = [r for r in rows(tshark, "protocols") if r[-1] == "tlstutor"]
-    assert protos == [["TLS Handshake Tutor", "TLS Tutor", "tlstutor"]]
+    # From 4.4 on -G protocols adds three columns: enabled, can be disabled, is a dissector.
+    protos = [r for r in rows(tshark, "protocols") if r[2:3] == ["tlstutor"]]
+    expected = ["TLS Handshake Tutor", "TLS Tutor", "tlstutor"]
+    assert protos == [expected + (["T", "T", "T"] if at_least(4, 4) else [])]
     fields = {r[2]: r for r in rows(tshark, "fields") if r[0] == "F" and r[4] == "tlstutor"
               and not r[2].startswith("tlstutor.expert.")}
     assert {k: v[3] for k, v in fields.items()} == FIELDS
@@ -51,7 +54,10 @@ def test_field_and_expert_names_unique(tshark):
 def test_preferences(tshark):
     prefs = tshark.run(["-G", "currentprefs"]).stdout
     assert "#tlstutor.language: English" in prefs
-    assert "One of: English, 日本語 (Japanese)" in prefs
+    if at_least(4, 6):   # 4.6 names an enum preference's values, then its descriptions
+        assert "# One of: en, ja\n# Equivalently, one of: English, 日本語 (Japanese)\n" in prefs
+    else:
+        assert "One of: English, 日本語 (Japanese)" in prefs
     assert "#tlstutor.info_column: TRUE" in prefs
     assert "#tlstutor.ports: 443" in prefs
     assert "#tlstutor.follow_always: FALSE" in prefs
