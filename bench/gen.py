@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Writes the benchmark captures, deterministically from a seed.
 
   bench/out/tls.pcapng    the bundled captures' connections replayed until

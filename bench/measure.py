@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Times tshark with the tutor plugin, without it, and with the Lua
 postdissector instead, interleaved, and writes a results table.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Minimal pcapng reading and writing (Ethernet only) and Internet checksums.
 
 Plain stdlib: the generator writes several hundred thousand packets, and

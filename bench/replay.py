@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Replays the bundled captures' TCP connections as new, distinct connections.
 
 A template is one bundled capture (all its connections: a resumption needs the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark gate: the cost of the tutor plugin (and of a Lua postdissector
 # doing the same) over tshark alone. Not part of the test suite.
 #

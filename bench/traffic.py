@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Synthetic non-TLS sessions for the mixed capture: DNS, HTTP, SMTP, other
 TCP and UDP. Each builder returns [(ns since the session's start, frame)].
 

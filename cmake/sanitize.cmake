@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -DTLSTUTOR_SANITIZE=address,undefined (any list -fsanitize= accepts) builds
 # the plugin, the core library and the pure-C checks with those sanitizers.
 # Included before the targets are defined, so add_compile_options and

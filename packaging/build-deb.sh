@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Builds the Debian package wireshark-tlstutor with CPack's DEB generator:
 #   packaging/build-deb.sh            -> build-deb/wireshark-tlstutor_<version>_<arch>.deb
 # It installs nothing on the system (packaging/check-deb.sh does, to test the

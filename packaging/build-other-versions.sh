@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Compiles and link-checks the plugin against other Wireshark versions than
 # the installed one, without installing anything on the system:
 #   - a private apt configuration (its own sources.list naming Debian trixie

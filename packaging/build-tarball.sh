@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The source tarball: wireshark-tlstutor-<version>.tar.gz of the committed
 # tree (git archive), named after project(VERSION) in CMakeLists.txt, which
 # is also the version tshark -G plugins shows.

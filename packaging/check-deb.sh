@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Tests the Debian package on this machine, as root: installs it with apt-get,
 # checks that tshark (as root, so from the system plugin folder only) loads
 # tlstutor.so and that the tutor works on a bundled capture, then purges the

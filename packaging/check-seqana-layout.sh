@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Checks plugin/seqana.h (the Flow Graph's structs, which no Wireshark
 # version installs) against the real epan/sequence_analysis.h of the
 # installed Wireshark: downloads the matching Debian source package with a

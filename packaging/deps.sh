@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs the Debian packages the project needs, only those missing.
 # Usage: packaging/deps.sh build|test|captures
 set -euo pipefail

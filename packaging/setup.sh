@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README's first command: installs what is needed, builds the plugin,
 # installs it into Wireshark's system plugin folder (or, with --user, the
 # personal one) and shows the tutor on a bundled capture.

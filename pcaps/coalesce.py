@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Put the server's first TLS 1.2 flight into ONE TLS record.
 
 OpenSSL writes every handshake message in its own record. Other stacks put

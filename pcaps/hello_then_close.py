@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """TLS 1.2 client that walks away in the middle of the handshake.
 
     hello_then_close.py HOST PORT SNI KEYLOG

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make_captures.sh: regenerate every test capture in pcaps/ from scratch.
 #
 # Real TLS stacks (OpenSSL s_server/s_client, gnutls-serv/gnutls-cli) talk over

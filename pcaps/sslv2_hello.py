@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Client that opens with an SSLv2-compatible ClientHello (RFC 5246 appendix E.2).
 
     sslv2_hello.py HOST PORT KEYLOG

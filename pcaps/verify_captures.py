@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Check the test captures with tshark and (optionally) write pcaps/README.md.
 
     verify_captures.py --dir pcaps                      # check committed captures

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The values come from TLS's own fields (collect.c); the names of suites and
  * groups from TLS's own value tables, reached through its field
  * registrations since the tables themselves are not exported. */

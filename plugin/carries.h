@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What a hello carries, as the tutor quotes it: tlstutor.carries lines and
  * the typed fields (tlstutor.suites_offered, tlstutor.sni, tlstutor.suite,
  * tlstutor.kx, tlstutor.auth, tlstutor.cipher, tlstutor.hash). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tables generated from texts.def and messages.def, so that ids, names and
  * texts cannot drift apart. */
 #include "catalog.h"

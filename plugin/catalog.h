@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The tutor's text catalogue (texts.def) and message names (messages.def).
  * Pure C, no Wireshark: usable from tests and fuzzers. */
 #ifndef TLSTUTOR_CATALOG_H

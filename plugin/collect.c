@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Walks the protocol tree rather than sorting field arrays: the tree keeps
  * the order of messages across data sources (a ChangeCipherSpec in the frame
  * between a reassembled ClientKeyExchange and a Finished). */

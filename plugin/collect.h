@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reads what the TLS dissector found in one frame, in tree order, from the
  * fields the postdissector asked for: on the pass that reads the frame for
  * the flow, and again on a later pass for the values its texts quote. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Every difference between the Wireshark versions the plugin builds for
  * (4.0, 4.2, 4.4, 4.6) lives here. packaging/build-other-versions.sh
  * compiles the plugin against Debian's 4.4 and 4.6 headers to check them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The handshake flows as rules and one table of step numbers. A step is
  * given only where the tutor is sure: the connection's ClientHello is in the
  * capture, it is not a renegotiation, and the message's role in the flow is

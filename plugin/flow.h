@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The logic that decides what each record of a connection is and where it
  * stands in the handshake: which message, which flow, which step, which
  * text. Pure C, no Wireshark: tutor.c feeds it events in capture order, once.

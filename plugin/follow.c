@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The tutor learns a connection by reading its frames in order, from TLS's
  * fields. There are two ways to have those fields in the tree:
  *

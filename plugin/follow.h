@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* When the tutor reads a frame, and how it gets TLS's fields without making
  * tshark build a protocol tree for every packet. */
 #ifndef TLSTUTOR_FOLLOW_H

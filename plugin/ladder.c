@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Each handshake as a ladder of arrows between client and server, labelled
  * with step, message and short form ("3 Certificate: server sends its
  * certificate"): the same label as the Info column, so the pictures and the

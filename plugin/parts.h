@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The GUI cuts a tree line after ITEM_LABEL_LENGTH (240) bytes: about 240
  * characters of English but only 80 of Japanese. A long text keeps its whole
  * value in its own field and is shown piece by piece: the first piece on its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The plugin's entry points: a dissector (tutor.c) and tap listeners
  * (ladder.c, stats.c). */
 #include <wireshark.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fields, subtrees and expert infos of the tutor. Every item is generated:
  * none of it is bytes on the wire. */
 #include "render.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Builds the tutor's subtree, Info column text and expert infos from the
  * cached annotations, on every pass. */
 #ifndef TLSTUTOR_RENDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A postdissector sits in no dissector table, so Decode As cannot reach it.
  * A table of our own holding a handle that does nothing gives users Decode As
  * (GUI and -d tlstutor.port==8443,tlstutor); the range preference

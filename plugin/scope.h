@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which TCP connections the tutor explains: the ports preference and the
  * plugin's own Decode As table "tlstutor.port". */
 #ifndef TLSTUTOR_SCOPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The part of epan/sequence_analysis.h (the Flow Graph, `-z flow,NAME`) the
  * tutor uses. libwireshark exports register_seq_analysis and
  * sequence_analysis_create_sai_with_addresses, but no Wireshark version

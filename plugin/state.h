@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the tutor keeps between passes: per connection (conversation data)
  * and per frame (store.c), both in file scope. Texts are not stored:
  * they are looked up at display time, so a language change applies on

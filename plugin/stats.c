@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Connections counted by what the tutor learned about them. A connection's
  * class can change as its handshake goes on (a handshake that was going
  * well fails, the server asks for a client certificate): each change moves

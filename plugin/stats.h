@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Statistics > TLS Handshake Tutor and `-z tlstutor,tree`: connections by
  * flow, version, chosen cipher suite, outcome, client authentication and
  * keys. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One index entry per annotated frame, in frame order, searched by halves;
  * the items in large blocks, a frame's items side by side. Cheaper than
  * proto data and an allocation per frame, which mattered: this is memory

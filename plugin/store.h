@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The tutor's cache of annotated frames: each frame's items, found again by
  * frame number on every later pass. */
 #ifndef TLSTUTOR_STORE_H

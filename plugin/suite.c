@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Cipher suite names follow "TLS_<kx>[_<auth>]_WITH_<cipher>_<mac>" (TLS 1.2
  * and older, RFC 5246 appendix C) or "TLS_<cipher>_<hash>" (TLS 1.3). */
 #include "suite.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Takes a cipher suite's IANA name apart: key exchange, authentication,
  * bulk cipher and MAC/hash. Pure C, no Wireshark. */
 #ifndef TLSTUTOR_SUITE_H

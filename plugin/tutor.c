@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The postdissector: reading frames in order (follow.c), it takes TLS's
  * results, decides what each message is (flow.c) and caches that per frame
  * (store.c) and per connection; on every pass it rebuilds the tree from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Registration of the TLS Handshake Tutor protocol and its postdissector. */
 #ifndef TLSTUTOR_TUTOR_H
 #define TLSTUTOR_TUTOR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The values messages carry, read from TLS's own fields whenever a message
  * is shown (the packet's pool), for the texts to quote. What a text needs
  * from an earlier message is kept in the item instead (state.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Every text of the catalogue exists in both languages: none is empty, every
  * Japanese text holds Japanese (non-ASCII) characters, and every message has
  * a name. Exits non-zero and says which entry is wrong otherwise. */

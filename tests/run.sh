@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README's second command, and what CI runs: installs what the tests
 # need, builds the plugin, checks the catalogue and runs the tests against
 # the real tshark with the fresh build (not the installed one).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Cipher suite names taken apart as a textbook does. Exits non-zero and says
  * which name went wrong otherwise. */
 #include <stdio.h>

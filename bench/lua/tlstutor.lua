@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- A Lua postdissector doing what the tutor does in its simplest form: the
 -- alternative a user would otherwise write, measured against the C plugin in
 -- bench/run.sh. Per handshake message (and ChangeCipherSpec, the encrypted

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Screenshots of the real Wireshark GUI (Qt) with the freshly built plugin:
 # docs/img/gui-en.png and docs/img/gui-ja.png (tlstutor.language:ja).
 #

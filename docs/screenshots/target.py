@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Prepares a private plugin folder for make.sh and picks the frame to show.
 
 Usage: target.py WORKDIR PLUGIN_SO CAPTURE STEP

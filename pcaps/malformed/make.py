@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Makes the malformed-input captures of pcaps/malformed/ (see README.md there).
 
 The TLS bytes come from real stacks: the records of the bundled captures

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer harness for the catalogue lookups (plugin/catalog.c): ids,
  * parts, languages, alert codes and handshake types taken from the input,
  * in range or not, must give what catalog.h promises, and every text given

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer harness for the handshake logic (plugin/flow.c): any sequence of
  * events, in any order and with any field values, as a broken or hostile
  * capture could make tutor.c feed it, must give annotations that keep the

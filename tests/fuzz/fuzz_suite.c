@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer harness for tt_suite_parse (plugin/suite.c): any bytes, as a
  * NUL-terminated name, must be taken apart without touching memory outside
  * the name and the result, and the result must keep the promises of suite.h.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # libFuzzer harnesses for the Wireshark-free C code: fuzz_catalog
 # (plugin/catalog.c, the text lookups), fuzz_suite (plugin/suite.c, cipher
 # suite names taken apart) and fuzz_flow (plugin/flow.c, the handshake logic

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The robustness checks of issue #7 in one bounded run, for CI (about 10
 # minutes on 2 cores). Installs what it needs, then runs, each to its end even
 # when an earlier one failed:

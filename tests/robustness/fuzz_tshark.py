@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Corrupted captures through the real tshark with the plugin.
 
 Every capture (pcaps/*.pcapng, pcaps/malformed/*.pcapng) is corrupted with

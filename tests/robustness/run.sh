@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fuzzed captures through tshark with the plugin (issue #7): every bundled
 # capture (pcaps/*.pcapng, pcaps/malformed/*.pcapng) unchanged and corrupted
 # with `editcap -E RATE --seed SEED -o OFFSET`, through `tshark -V` and

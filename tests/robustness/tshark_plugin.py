@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Runs one tshark command with a given tlstutor.so, as the robustness checks
 do (tests/tshark.py's Tshark: user nobody, private plugin folder), and prints
 its output and exit code. The repro.sh of a failure kept by fuzz_tshark.py

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """valgrind memcheck over the bundled captures, failing only on the plugin.
 
 Each capture runs as `valgrind tshark -r X -V` with its key log (when it has
