@@ -431,11 +431,19 @@ def test_cut_message_quotes_no_values(tshark, lang):
     named where TLS names it (4.4 and later) with how much of it is there,
     never with values read from the part (4.4 counted 0 certificates)."""
     args = ["-r", tshark.pcap(pcap("truncated-snaplen")), "-Y", 'tlstutor.msg == "Certificate"',
-            "-T", "fields", "-e", "frame.number", "-e", "tlstutor.carries",
-            "-e", "tlstutor.cert_count", *tshark.opts(lang=lang)]
+            "-T", "fields", "-e", "tlstutor.msg", "-e", "tlstutor.carries",
+            "-e", "tlstutor.cert_count", "-E", "occurrence=a", "-E", "aggregator=\x1e",
+            *tshark.opts(lang=lang)]
     out = tshark.run(args).stdout
+    if not at_least(4, 4):
+        assert out == ""
+        return
     text = {"en": "The capture holds only 271 of this message's 845 bytes (cut when it was "
                   "captured, for example by a snapshot length): what it carries cannot be read",
             "ja": "このキャプチャにあるのはこのメッセージの最初の271バイトだけです(全体は845バイト。"
                   "キャプチャ時に、例えばスナップショット長のために切り詰められました)。運んでいる値は読めません"}
-    assert out == (f"6\t{text[lang]}\t\n" if at_least(4, 4) else "")
+    msgs, carries, cert_count = out.rstrip("\n").split("\t")   # not splitlines: \x1e
+    # Frame 6: the ServerHello's lines, then the Certificate's one line.
+    assert msgs.split("\x1e") == ["ServerHello", "Certificate"]
+    assert carries.split("\x1e")[-1] == text[lang]
+    assert carries.count(text[lang][:20]) == 1 and cert_count == ""
