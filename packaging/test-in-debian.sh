@@ -4,7 +4,8 @@
 # release's real Wireshark: in a root filesystem of that release made with
 # debootstrap from Debian's archive, the project copied in, the README's test
 # command (tests/run.sh) run inside as root, then packaging/build-deb.sh and
-# packaging/check-deb.sh (a .deb built there, installed, checked, purged).
+# packaging/check-deb.sh (a .deb built there, installed, checked, purged), and
+# the short fuzzing run of tests/robustness/run.sh with an ASan+UBSan build.
 #
 # Usage: packaging/test-in-debian.sh RELEASE [pytest arguments ...]
 #   RELEASE   trixie (Debian 13, Wireshark 4.4), forky (testing, 4.6),
@@ -14,7 +15,9 @@
 #                   one made before is reused (apt-get upgrade inside), so a
 #                   developer pays debootstrap once
 #   DEBIAN_MIRROR   default http://deb.debian.org/debian
-#   NO_DEB=1        skip the package check (the suite only)
+#   NO_DEB=1        skip the package check
+#   NO_FUZZ=1       skip the fuzzed captures through the ASan+UBSan build
+# With pytest arguments, only the suite runs (with those arguments).
 # Needs root (debootstrap, chroot, mounts) and debootstrap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,9 +86,14 @@ echo "   copied the working tree into $dir/src ($(du -sh "$dir/src" | cut -f1))"
 status=0
 in_root bash -c 'cd /src && packaging/deps.sh test >/dev/null && echo "== $(. /etc/os-release; echo "$PRETTY_NAME"): $(tshark --version | head -n1)"'
 in_root bash -c 'cd /src && exec tests/run.sh "$@"' tests "$@" || status=$?
-if [ "${NO_DEB:-0}" != 1 ] && [ $# -eq 0 ]; then
+if [ $# -eq 0 ] && [ "${NO_DEB:-0}" != 1 ]; then
   in_root apt-get purge -y -qq wireshark-tlstutor >/dev/null 2>&1 || true   # left by an interrupted run
   in_root bash -c 'cd /src && packaging/build-deb.sh >/dev/null && packaging/check-deb.sh' || status=1
+fi
+# Never harm this version's Wireshark: the bundled captures, whole and
+# corrupted, through tshark -V with an ASan+UBSan build (the short run, as on 4.0).
+if [ $# -eq 0 ] && [ "${NO_FUZZ:-0}" != 1 ]; then
+  in_root bash -c 'cd /src && tests/robustness/run.sh --asan' || status=1
 fi
 echo "== $release: $( [ $status = 0 ] && echo passed || echo FAILED ) in $(( $(date +%s) - start )) s"
 exit $status
