@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 packaging/deps.sh build
 command -v dpkg-shlibdeps >/dev/null || {
   echo "dpkg-shlibdeps is missing: apt-get install dpkg-dev" >&2; exit 1; }
+command -v file >/dev/null || {
+  echo "file is missing (CPack needs it for dpkg-shlibdeps): apt-get install file" >&2; exit 1; }
 
 builddir=build-deb
 rm -rf "$builddir"

@@ -6,7 +6,9 @@ set -euo pipefail
 
 build=(cmake make gcc pkg-config libwireshark-dev libglib2.0-dev wireshark-dev tshark)
 # python3-scapy: tests/test_malformed.py checks that pcaps/malformed/make.py remakes its captures.
-test=("${build[@]}" python3 python3-pytest python3-scapy wireshark-common util-linux dpkg-dev apt)
+# dpkg-dev and file: CPack's Debian package (dpkg-shlibdeps, and file, which
+# CPack needs for it; a minimal root filesystem lacks file).
+test=("${build[@]}" python3 python3-pytest python3-scapy wireshark-common util-linux dpkg-dev file apt)
 captures=(openssl gnutls-bin python3-scapy iproute2 ethtool wireshark-common util-linux)
 
 case "${1:-build}" in
