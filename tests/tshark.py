@@ -5,6 +5,7 @@ so when the tests run as root, tshark runs as user nobody (setpriv) with
 WIRESHARK_PLUGIN_DIR pointing at a copy of the system plugin folder, with or
 without tlstutor.so, and an empty HOME (no user preferences).
 """
+import json
 import os
 import re
 import shlex
@@ -76,6 +77,12 @@ class Tshark:
         if self.as_nobody:
             cmd = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}",
                    "--clear-groups", "env", *[f"{k}={v}" for k, v in env.items()], *cmd]
+        log = os.environ.get("TLSTUTOR_TSHARK_LOG")
+        if log:  # one JSON line per start: to count a run's commands and find repeats
+            with open(log, "a") as f:
+                f.write(json.dumps({"test": os.environ.get("PYTEST_CURRENT_TEST"),
+                                    "program": program, "args": args, "plugin": plugin,
+                                    "stdin": stdin}, ensure_ascii=False) + "\n")
         res = subprocess.run(cmd, env=env, capture_output=True, text=True,
                              input=stdin, timeout=300, cwd=self.workdir)
         if check and res.returncode != 0:
