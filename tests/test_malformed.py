@@ -12,7 +12,6 @@ import filecmp
 import subprocess
 import sys
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -281,10 +280,10 @@ def test_out_of_order_reassembled(tshark, reference, lang, keys):
 def message_items(tshark, path, keys=None, skipped=False):
     """(frame, msg, pos, size) of every tutor message item, from PDML;
     skipped: (frame, msg, [tlstutor.skipped lines]) instead."""
-    args = ["-r", tshark.pcap(path), "-T", "pdml", "-Y", "tlstutor", *tshark.opts(keys)]
     out = []
-    for packet in ET.fromstring(tshark.run(args).stdout).iter("packet"):
-        frame = int(packet.find("proto[@name='geninfo']/field[@name='num']").get("show"))
+    for packet in tshark.pdml(path, keys).iter("packet"):
+        geninfo = next(p for p in packet.findall("proto") if p.get("name") == "geninfo")
+        frame = int(next(f.get("show") for f in geninfo.findall("field") if f.get("name") == "num"))
         for item in packet.iter("field"):
             if item.get("name") == "tlstutor.message":
                 msg = next(f.get("show") for f in item if f.get("name") == "tlstutor.msg")

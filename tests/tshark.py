@@ -7,8 +7,10 @@ without tlstutor.so, and an empty HOME (no user preferences).
 
 Most of a tshark run is its start-up, and the tests ask for many runs more
 than once: in the test session (share_runs) a run that only reads is done
-once and its result shared (Tshark.run).
+once, its result shared, and a PDML is parsed once (Tshark.pdml, messages).
 """
+import dataclasses
+import functools
 import json
 import os
 import re
@@ -166,33 +168,95 @@ class Tshark:
             args += ["-o", f"tlstutor.language:{lang}"]
         return args + list(extra)
 
+    def pdml(self, pcap, keys=None, lang=None, extra=(), two_pass=False):
+        """The tutor's frames of the capture (-T pdml -Y tlstutor) as a
+        read-only tree of Nodes: messages() and the tests that read other
+        parts of the same PDML share one run and one parse."""
+        return _tree(self._pdml_run(pcap, keys, lang, extra, two_pass))
+
     def messages(self, pcap, keys=None, lang=None, extra=(), two_pass=False):
         """Every tutor message of the capture, in order, from tshark's PDML."""
+        return _copies(self._pdml_run(pcap, keys, lang, extra, two_pass).messages())
+
+    def _pdml_run(self, pcap, keys, lang, extra, two_pass):
         args = ["-r", self.pcap(pcap), "-T", "pdml", "-Y", "tlstutor"]
         if two_pass:
             args.append("-2")
-        out = self.run(args + self.opts(keys, lang, extra)).stdout
-        return parse_pdml(out)
+        return self._run(args + self.opts(keys, lang, extra), True, None, "tshark", True)
 
 
 @dataclass(eq=False)
 class Run:
     """A finished program run as Tshark keeps it to share. stdout is kept
-    compressed: as str, a suite's PDML and -V outputs took some 900 MB."""
+    compressed: as str, a suite's PDML and -V outputs took some 900 MB.
+    The tutor messages are read from a PDML stdout once."""
     cmd: tuple
     returncode: int
     stdout_z: bytes
     stderr: str
     seconds: float
+    _messages: tuple = None
 
     @property
     def stdout(self):
         return zlib.decompress(self.stdout_z).decode()
 
+    def messages(self):
+        if self._messages is None:
+            self._messages = _messages_in(_tree(self))
+        return self._messages
+
+
+# A test often reads one PDML several times in a row (test_details: once per
+# field); a few parsed trees are kept (a tree takes some megabytes).
+@functools.lru_cache(maxsize=8)
+def _tree(run):
+    return Node(ET.fromstring(run.stdout))
+
+
+def _copies(messages):
+    """New Message objects, which a test may change."""
+    return [dataclasses.replace(m, expert=list(m.expert)) for m in messages]
+
+
+class Node:
+    """A read-only view of an element of a PDML document (pdml, packet,
+    proto, field), so that one parse can serve every test that asks for the
+    same run. It answers the part of ElementTree's API the tests use."""
+    __slots__ = ("_element",)
+
+    def __init__(self, element):
+        object.__setattr__(self, "_element", element)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a PDML Node is read-only")
+
+    @property
+    def tag(self):
+        return self._element.tag
+
+    def get(self, key, default=None):
+        return self._element.get(key, default)
+
+    def __iter__(self):
+        return (Node(c) for c in self._element)
+
+    def findall(self, tag):
+        return [Node(c) for c in self._element.findall(tag)]
+
+    def iter(self, tag=None):
+        return (Node(c) for c in self._element.iter(tag))
+
 
 def parse_pdml(text):
+    """Every tutor message of a PDML document, in order."""
+    return list(_messages_in(ET.fromstring(text)))
+
+
+def _messages_in(root):
+    """The tutor messages in a PDML tree (ElementTree's or Nodes)."""
     messages = []
-    for packet in ET.fromstring(text).iter("packet"):
+    for packet in root.iter("packet"):
         frame = None
         for proto in packet.findall("proto"):
             if proto.get("name") == "geninfo":
@@ -215,4 +279,4 @@ def parse_pdml(text):
                     conn=int(v["tlstutor.conn"]), label=item.get("show"),
                     says=v["tlstutor.says"], explain=v["tlstutor.explain"],
                     expert=expert))
-    return messages
+    return tuple(messages)
