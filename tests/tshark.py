@@ -101,7 +101,7 @@ class Tshark:
             if key:
                 self.runs[key] = done
         if check and done.returncode != 0:
-            raise AssertionError(f"{done.cmd} failed ({done.returncode}): {done.stderr}")
+            raise AssertionError(f"{list(done.cmd)} failed ({done.returncode}): {done.stderr}")
         return done
 
     def _run_key(self, args, plugin, stdin, program):
