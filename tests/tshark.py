@@ -179,9 +179,9 @@ class Tshark:
         return _copies(self._pdml_run(pcap, keys, lang, extra, two_pass).messages())
 
     def _pdml_run(self, pcap, keys, lang, extra, two_pass):
-        # English is the language by default (test_registration checks so):
-        # asked for, it gives the PDML asked for without it, one run for both.
-        # Other runs (ladder, fields) still set tlstutor.language:en.
+        # English is the default language (test_registration checks so): with
+        # lang="en" the PDML is the one without a language, so both share one
+        # run. The ladder and fields runs still set tlstutor.language:en.
         if lang == "en":
             lang = None
         args = ["-r", self.pcap(pcap), "-T", "pdml", "-Y", "tlstutor"]
