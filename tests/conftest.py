@@ -23,5 +23,5 @@ def tshark(plugin_so):
     # Not pytest's tmp_path: it is private to root, and tshark runs as nobody.
     workdir = Path(tempfile.mkdtemp(prefix="tlstutor-tests-"))
     workdir.chmod(0o755)
-    yield Tshark(workdir, plugin_so)
+    yield Tshark(workdir, plugin_so, share_runs=True)
     shutil.rmtree(workdir, ignore_errors=True)

@@ -2,8 +2,6 @@
 key exchange details) only while someone looks at those texts, and the tutor
 reads a message's values again whenever it shows the message. Whatever asks
 for the texts must get the same values as a full -V/PDML run."""
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from test_unchanged import CAPTURES, keys_of
@@ -13,10 +11,10 @@ VALUE_FIELDS = ["tlstutor.carries", "tlstutor.sni", "tlstutor.suites_offered",
 
 
 def from_pdml(tshark, pcap, keys, field, extra=()):
-    """{frame: [values of field]} from a PDML run (a visible tree)."""
-    args = ["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "pdml", *tshark.opts(keys), *extra]
+    """{frame: [values of field]} from a PDML run (a visible tree); the run
+    and its parse are shared with messages() and the other fields."""
     out = {}
-    for packet in ET.fromstring(tshark.run(args).stdout).iter("packet"):
+    for packet in tshark.pdml(pcap, keys, extra=extra).iter("packet"):
         num = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
         values = [f.get("show") for f in packet.iter("field") if f.get("name") == field]
         if values:

@@ -3,7 +3,6 @@ every tutor text that long is shown piece by piece instead, the first piece
 on its field's own line and the others under it (tlstutor.part), and the
 pieces give back the whole text."""
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -16,8 +15,7 @@ NAMES = {"tlstutor.explain": "Explanation", "tlstutor.carries": "Carries"}
 def long_texts(tshark, pcap, keys, lang):
     """(name, whole text, line shown, pieces under it) of every explanation
     and carries line."""
-    args = ["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "pdml", *tshark.opts(keys, lang)]
-    for field in ET.fromstring(tshark.run(args).stdout).iter("field"):
+    for field in tshark.pdml(pcap, keys, lang).iter("field"):
         if field.get("name") in NAMES:
             parts = [p.get("show") for p in field.findall("field")
                      if p.get("name") == "tlstutor.part"]

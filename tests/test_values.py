@@ -161,11 +161,11 @@ def test_certificate_carries_exact(tshark):
 
 
 def message_lines(tshark, pcap, msg, keys=None, lang="en"):
-    args = ["-r", tshark.pcap(pcap), "-Y", f'tlstutor.msg == "{msg}"', "-T", "pdml",
-            *tshark.opts(keys, lang)]
-    import xml.etree.ElementTree as ET
+    """The carries lines of every msg message, from the PDML of all the
+    tutor's frames (shared with messages()): the tree is whole in PDML
+    whichever frames a filter shows, and msg is picked below."""
     out = []
-    for item in ET.fromstring(tshark.run(args).stdout).iter("field"):
+    for item in tshark.pdml(pcap, keys, lang).iter("field"):
         if item.get("name") == "tlstutor.message":
             sub = {f.get("name"): f for f in item.findall("field")}
             if sub["tlstutor.msg"].get("show") == msg:
