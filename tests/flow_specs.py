@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Expected tutor messages for the captures of every handshake shape, as
 text: one line per message, "frame sender msg step [E]" (sender C or S, step
 "-" for none, E: recognised while encrypted), "--" between connections.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """tshark asks TLS for the fields only the texts quote (X.509 names, the SNI,
 key exchange details) only while someone looks at those texts, and the tutor
 reads a message's values again whenever it shows the message. Whatever asks

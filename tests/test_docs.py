@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """docs/flows.md is what the tutor does: every step the tutor gives on every
 bundled capture (with and without keys) is the message the document lists
 under that number for that flow, and the Japanese half numbers the same

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """For every bundled capture, the exact sequence of tutor messages per
 connection: (frame, msg, sender, seq, step), with and without keys, in both
 languages. The specs follow the textbook's 14 steps and the frame table in

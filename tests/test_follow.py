@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """In tshark the tutor reads TLS's fields only when tshark builds a protocol
 tree anyway (a filter, -V, -T fields/pdml, statistics), so it never makes
 tshark build one; it gives the same answers whichever option builds the tree,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The GUI cuts a tree line after 240 bytes (about 80 Japanese characters):
 every tutor text that long is shown piece by piece instead, the first piece
 on its field's own line and the others under it (tlstutor.part), and the

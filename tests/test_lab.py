@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """docs/lab: every command of the English and the Japanese lab, run with the
 real tshark on the bundled captures, prints exactly what the teacher's key
 (docs/lab/answers.md) says, and both labs ask the same questions.

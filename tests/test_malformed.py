@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Malformed and unusual input: the captures of pcaps/malformed/ (made by
 make.py there from the TLS bytes of tls12-ecdhe-rsa.pcapng). For each, the
 exact tutor messages (frame, msg, sender, seq, step, encrypted), their texts

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The tutor names every handshake message as Wireshark does: for every frame
 of every capture, the handshake types TLS shows (tls.handshake.type) are
 exactly the tutor's handshake messages, in the same order; and without keys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The tutor's fields are the same in a single pass, with -2, and when frames
 are dissected again in any order, as the GUI does (sharkd)."""
 import json

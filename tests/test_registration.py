@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What a Wireshark user finds: the fields in tshark -G fields with clear
 descriptions, the preferences, the expert infos, the Decode As table."""
 import subprocess

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Port scope: 443 by default; the tlstutor.ports preference and Decode As
 (tlstutor.port table) change it; other connections are left untouched."""
 

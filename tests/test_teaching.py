@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Teaching pictures and counts: the text ladder (-z tlstutor,ladder), the
 Flow Graph (-z flow,tlstutor,standard) and the statistics tree
 (-z tlstutor,tree), in both languages, against the tutor's own fields."""

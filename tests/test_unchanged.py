@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Wireshark stays as it was: with the plugin, tshark's output differs from
 tshark alone only by the tutor's own subtree (and, by default, the tutor's
 text appended to the Info column when the tutor follows)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The values the tutor quotes are Wireshark's own: for every hello of every
 capture, the tutor's typed fields equal TLS's fields for the same message,
 and the cipher suite is taken apart as a textbook does, in both languages."""

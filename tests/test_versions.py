@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """What must hold on every supported Wireshark (4.0, 4.4, 4.6; issue #12):
 every TLS, X.509 and TCP field the built plugin looks up exists in the
 running tshark, and reading certificate details without a visible tree

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Runs the real tshark with and without the freshly built plugin.
 
 tshark run as root ignores personal plugin folders and WIRESHARK_PLUGIN_DIR,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The running tshark's Wireshark version, for the few outputs that differ
 between the supported versions (4.0, 4.4, 4.6): a test asserts the exact
 output of the version it runs on."""
