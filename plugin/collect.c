@@ -93,7 +93,7 @@ static int id_of(const char *name)
 
     if (!first) {
         /* A field Wireshark renamed or removed: the tutor would quietly say
-         * less. tests/test_registration.py fails on this warning. */
+         * less. tests/test_versions.py fails on this warning. */
         ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", name);
         return -1;
     }

@@ -83,7 +83,7 @@ typedef void tt_stat_init_ret;
 #define TT_STAT_INIT_RETURN(ok) do { (void)(ok); return; } while (0)
 #endif
 
-/* Field names that differ (tests/test_registration.py checks every name the
+/* Field names that differ (tests/test_versions.py checks every name the
  * built plugin holds against the running tshark's -G fields):
  * - an SSLv2 record's message type is a copy of tls.handshake.type until 4.2,
  *   tls.ssl2.handshake.type from 4.4 on;
