@@ -87,17 +87,23 @@ static header_field_info *first_copy(const char *name)
     return first;
 }
 
-static int id_of(const char *name)
+/* first_copy() of a field the tutor reads; a field Wireshark renamed or
+ * removed is warned about, since the tutor would quietly say less
+ * (tests/test_versions.py fails on the warning). */
+static header_field_info *read_field(const char *name)
 {
     header_field_info *first = first_copy(name);
 
-    if (!first) {
-        /* A field Wireshark renamed or removed: the tutor would quietly say
-         * less. tests/test_versions.py fails on this warning. */
+    if (!first)
         ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", name);
-        return -1;
-    }
-    if (n_firsts == G_N_ELEMENTS(firsts))
+    return first;
+}
+
+static int id_of(const char *name)
+{
+    header_field_info *first = read_field(name);
+
+    if (!first || n_firsts == G_N_ELEMENTS(firsts))
         return -1;
     firsts[n_firsts++] = first->id;
     for (header_field_info *h = first; h; h = h->same_name_next) {
@@ -205,13 +211,10 @@ void collect_init(void)
     /* tls.handshake.type is registered more than once (TLS and, until 4.2,
      * SSLv2); an SSLv2 record's type has a name of its own from 4.4 on. */
     n_hs_types = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(hs_type_names); i++) {
-        hfi = first_copy(hs_type_names[i]);
-        if (!hfi)
-            ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", hs_type_names[i]);
-        for (; hfi && n_hs_types < MAX_TYPE_IDS; hfi = hfi->same_name_next)
+    for (size_t i = 0; i < G_N_ELEMENTS(hs_type_names); i++)
+        for (hfi = read_field(hs_type_names[i]); hfi && n_hs_types < MAX_TYPE_IDS;
+             hfi = hfi->same_name_next)
             hf_hs_types[n_hs_types++] = hfi->id;
-    }
 }
 
 GArray *collect_detail_hfids(void)
