@@ -6,7 +6,12 @@
 #include <stddef.h>
 
 static const char *const texts[TT_TEXT_COUNT][TT_PART_COUNT][TT_LANG_COUNT] = {
-#define TEXT(id, se, sj, ye, yj, ee, ej) [TT_TEXT_##id] = { { se, sj }, { ye, yj }, { ee, ej } },
+#define TEXT(id, ref, se, sj, ye, yj, ee, ej) [TT_TEXT_##id] = { { se, sj }, { ye, yj }, { ee, ej } },
+#include "texts.def"
+};
+
+static const char *const refs[TT_TEXT_COUNT] = {
+#define TEXT(id, ref, se, sj, ye, yj, ee, ej) [TT_TEXT_##id] = ref,
 #include "texts.def"
 };
 
@@ -26,10 +31,11 @@ static const struct {
 static const struct {
     int code;
     const char *name;
+    const char *ref;
     const char *says[TT_LANG_COUNT];
     const char *explain[TT_LANG_COUNT];
 } alerts[] = {
-#define ALERT(code, name, ye, yj, ee, ej) { code, name, { ye, yj }, { ee, ej } },
+#define ALERT(code, name, ref, ye, yj, ee, ej) { code, name, ref, { ye, yj }, { ee, ej } },
 #include "alerts.def"
 };
 
@@ -50,6 +56,11 @@ const char *tt_phrase(tt_phrase_id id, tt_lang lang)
     if ((unsigned)id >= TT_PHRASE_COUNT)
         return "?";
     return phrases[id][checked_lang(lang)];
+}
+
+const char *tt_text_ref(tt_text_id id)
+{
+    return (unsigned)id < TT_TEXT_COUNT ? refs[id] : "?";
 }
 
 const char *tt_msg_name(tt_msg_id id)
@@ -92,6 +103,12 @@ const char *tt_alert_text(int desc, tt_part part, tt_lang lang)
     if (part == TT_PART_EXPLAIN)
         return alerts[i].explain[checked_lang(lang)];
     return alerts[i].name;
+}
+
+const char *tt_alert_ref(int desc)
+{
+    int i = alert_index(desc);
+    return i < 0 ? NULL : alerts[i].ref;
 }
 
 int tt_alert_count(void)

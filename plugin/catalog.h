@@ -7,7 +7,7 @@
 typedef enum { TT_LANG_EN = 0, TT_LANG_JA = 1, TT_LANG_COUNT } tt_lang;
 
 typedef enum {
-#define TEXT(id, se, sj, ye, yj, ee, ej) TT_TEXT_##id,
+#define TEXT(id, ref, se, sj, ye, yj, ee, ej) TT_TEXT_##id,
 #include "texts.def"
     TT_TEXT_COUNT
 } tt_text_id;
@@ -29,11 +29,15 @@ typedef enum { TT_PART_SHORT, TT_PART_SAYS, TT_PART_EXPLAIN, TT_PART_COUNT } tt_
 /* Bounds-checked lookups; an out-of-range id gives a visible "?" text. */
 const char *tt_text(tt_text_id id, tt_part part, tt_lang lang);
 const char *tt_phrase(tt_phrase_id id, tt_lang lang);
+/* The RFC sections a text's explanation rests on ("RFC 5246, 7.4.9"), the
+ * same in every language. */
+const char *tt_text_ref(tt_text_id id);
 const char *tt_msg_name(tt_msg_id id);
 /* Alerts (alerts.def): the RFC name and texts of an alert description, or
  * NULL for a description the catalogue does not know. Parts: SAYS, EXPLAIN. */
 const char *tt_alert_name(int desc);
 const char *tt_alert_text(int desc, tt_part part, tt_lang lang);
+const char *tt_alert_ref(int desc);
 /* For checks: the number of alert rows and the code of row i. */
 int tt_alert_count(void);
 int tt_alert_code(int i);

@@ -24,6 +24,17 @@ static int check(const char *what, int id, int part, tt_lang lang, const char *s
     return 0;
 }
 
+/* A reference names RFC sections ("RFC 5246, 7.4.9; RFC 8446, 4.4.4") or
+ * an IANA registry: the source a teacher checks the explanation against. */
+static int check_ref(const char *what, int id, const char *ref)
+{
+    if (!ref || (strncmp(ref, "RFC ", 4) != 0 && strncmp(ref, "IANA ", 5) != 0)) {
+        printf("FAIL %s %d: reference \"%s\"\n", what, id, ref ? ref : "(null)");
+        return 1;
+    }
+    return 0;
+}
+
 /* The conversions of a format text, in order ("su" for "%s ... %u"). */
 static void conversions(const char *s, char *out, size_t n)
 {
@@ -44,6 +55,8 @@ int main(void)
         for (int part = 0; part < TT_PART_COUNT; part++)
             for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
                 bad += check("text", id, part, lang, tt_text(id, part, lang));
+    for (int id = 0; id < TT_TEXT_COUNT; id++, n++)
+        bad += check_ref("text", id, tt_text_ref(id));
     for (int id = 0; id < TT_PHRASE_COUNT; id++) {
         char en[16], ja[16];
         for (int lang = 0; lang < TT_LANG_COUNT; lang++, n++)
@@ -66,6 +79,7 @@ int main(void)
     for (int i = 0; i < tt_alert_count(); i++) {
         int code = tt_alert_code(i);
         bad += check("alert name", code, 0, TT_LANG_EN, tt_alert_name(code));
+        bad += check_ref("alert", code, tt_alert_ref(code));
         for (int lang = 0; lang < TT_LANG_COUNT; lang++, n += 2) {
             bad += check("alert says", code, 1, lang, tt_alert_text(code, TT_PART_SAYS, lang));
             bad += check("alert explain", code, 2, lang, tt_alert_text(code, TT_PART_EXPLAIN, lang));

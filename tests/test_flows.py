@@ -203,11 +203,11 @@ def test_texts_in_both_languages(tshark, pcap):
 
 
 SAYS = {  # (msg, sender) -> (English, Japanese), exactly as a student reads them
-    ("Certificate", S): ("Server: here is my certificate.", "サーバ: これが私のサーバ証明書です。"),
+    ("Certificate", S): ("Server: here is my certificate.", "サーバー: これが私のサーバー証明書です。"),
     ("ServerHelloDone", S): ("Server: that is all from me for now; your turn.",
-                             "サーバ: こちらからは以上です。あなたの番です。"),
+                             "サーバー: こちらからは以上です。あなたの番です。"),
     ("CertificateRequest", S): ("Server: please show me your certificate too.",
-                                "サーバ: あなたの証明書も見せてください。"),
+                                "サーバー: あなたの証明書も見せてください。"),
     ("ChangeCipherSpec", C): ("Client: from now on, everything I send is encrypted with the keys we agreed.",
                               "クライアント: これから送るものは、合意した鍵ですべて暗号化します。"),
 }
@@ -221,7 +221,7 @@ def test_exact_says(tshark, lang, col):
         assert found and set(found) == {texts[col]}, (msg, sender)
     short = {m.step: m.label for m in msgs if m.step}
     assert short[3] == {"en": "3 Certificate: server sends its certificate",
-                        "ja": "3 Certificate: サーバがサーバ証明書を送る"}[lang]
+                        "ja": "3 Certificate: サーバーがサーバー証明書を送る"}[lang]
     assert short[11].startswith("11 Finished: ")
 
 
@@ -371,9 +371,9 @@ def test_flow_names_of_other_shapes(tshark, lang):
 
 
 ALERTS = {  # capture -> (frame, sender, says in English, says in Japanese)
-    "tls12-alert-handshake-failure.pcapng": (6, S, "Server: I cannot agree on any cipher suite or parameters with you; I am ending the handshake.", "サーバ: "),
+    "tls12-alert-handshake-failure.pcapng": (6, S, "Server: I cannot agree on any cipher suite or parameters with you; I am ending the handshake.", "サーバー: "),
     "tls12-alert-unknown-ca.pcapng": (8, C, "Client: your certificate chain does not lead to any certificate authority I trust; I am ending the connection.", "クライアント: "),
-    "tls13-alert-protocol-version.pcapng": (6, S, "Server: I do not support the TLS version you want; I am ending the handshake.", "サーバ: "),
+    "tls13-alert-protocol-version.pcapng": (6, S, "Server: I do not support the TLS version you want; I am ending the handshake.", "サーバー: "),
 }
 
 

@@ -44,4 +44,4 @@ def test_follow_always_annotates_plain_summary(tshark):
     sni = " (SNI=server.tutor.test)" if at_least(4, 4) else ""
     assert lines[3].endswith(f"Client Hello{sni} [1 ClientHello: client says hello and offers its options]")
     ja = tshark.run(args + ["-o", "tlstutor.language:ja"]).stdout
-    assert "[3 Certificate: サーバがサーバ証明書を送る]" in ja
+    assert "[3 Certificate: サーバーがサーバー証明書を送る]" in ja

@@ -60,13 +60,13 @@ def test_english_certificate_explanation_sentences(tshark):
 
 def test_japanese_certificate_explanation_sentences(tshark):
     texts = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
-             if t.startswith("サーバは自分のサーバ証明書")}
+             if t.startswith("サーバーは自分のサーバー証明書")}
     assert list(texts.values()) == [[
-        "Explanation: サーバは自分のサーバ証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。",
+        "Explanation: サーバーは自分のサーバー証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。",
         "クライアントは手元で信頼しているルート証明書までの証明書チェーンを検証し、"
-        "接続したかったサーバの名前と一致するかを確かめます。",
+        "接続したかったサーバーの名前と一致するかを確かめます。",
         "ハンドシェイク中に認証局へ問い合わせることはしません。",
-        "証明書によってクライアントはサーバの公開鍵も得ます。"]]
+        "証明書によってクライアントはサーバーの公開鍵も得ます。"]]
 
 
 def test_capture_text_in_pieces_is_escaped(tshark):

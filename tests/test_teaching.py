@@ -34,24 +34,24 @@ Connection 1: TLS 1.2 full handshake
 CLIENT_CERT_LADDER_JA = """
 === TLS Handshake Tutor: ラダー図 ===
 
-コネクション 1: TLS 1.2 完全なハンドシェイク、クライアント認証あり
+接続 1: TLS 1.2 完全なハンドシェイク、クライアント認証あり
 フレーム  192.0.2.1:41494                                                    192.0.2.2:443
       4  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
-      6  |<- 2 ServerHello: サーバがバージョンと暗号スイートを決定 ---------------------|
-      8  |<- 3 Certificate: サーバがサーバ証明書を送る ---------------------------------|
-      8  |<- 4 ServerKeyExchange: サーバが鍵交換のパラメータを送る ---------------------|
-      8  |<- 5 CertificateRequest: サーバがクライアント証明書を要求 --------------------|
-      8  |<- 6 ServerHelloDone: サーバのあいさつ終了 -----------------------------------|
+      6  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 ---------------------|
+      8  |<- 3 Certificate: サーバーがサーバー証明書を送る ---------------------------------|
+      8  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る ---------------------|
+      8  |<- 5 CertificateRequest: サーバーがクライアント証明書を要求 --------------------|
+      8  |<- 6 ServerHelloDone: サーバーのあいさつ終了 -----------------------------------|
      11  |-- 7 Certificate: クライアントがクライアント証明書を送る -------------------->|
      11  |-- 8 ClientKeyExchange: クライアントが鍵交換の値を送る ---------------------->|
      11  |-- 9 CertificateVerify: クライアントが証明書の秘密鍵の所有を証明 ------------>|
      11  |-- 10 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
      11  |-- 11 Finished: クライアントが改ざんのないことを確認 ------------------------>|
-     13  |<- NewSessionTicket: サーバがセッションチケットを渡す ------------------------|
-     13  |<- 12 ChangeCipherSpec: サーバが暗号化に切り替え -----------------------------|
-     13  |<- 13 Finished: サーバが改ざんのないことを確認 -------------------------------|
+     13  |<- NewSessionTicket: サーバーがセッションチケットを渡す ------------------------|
+     13  |<- 12 ChangeCipherSpec: サーバーが暗号化に切り替え -----------------------------|
+     13  |<- 13 Finished: サーバーが改ざんのないことを確認 -------------------------------|
      14  |-- 14 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
-     15  |<- 14 ApplicationData: サーバの最初のアプリケーションデータ(暗号化) ----------|
+     15  |<- 14 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) ----------|
      16  |<- Alert: 警告 close_notify --------------------------------------------------|
      18  |-- Alert: 警告 close_notify ------------------------------------------------->|
 
@@ -87,7 +87,7 @@ def ladder_rungs(out):
     """(connection, frame, from_client, label) of every arrow."""
     rungs, conn = [], None
     for line in out.splitlines():
-        m = re.match(r"^(?:Connection|コネクション) (\d+): ", line)
+        m = re.match(r"^(?:Connection|接続) (\d+): ", line)
         if m:
             conn = int(m.group(1))
         m = RUNG.match(line)
@@ -186,8 +186,8 @@ def test_stats_failed_and_closed(tshark):
 def test_stats_japanese(tshark):
     tops, tree = stats(zrun(tshark, "tls13-hrr.pcapng", "tlstutor,tree",
                             keys="tls13-hrr.keys", lang="ja"))
-    assert tops["TLSコネクション"] == 1
-    assert tree["ハンドシェイクのフロー別"] == {
+    assert tops["TLS接続"] == 1
+    assert tree["ハンドシェイクの流れ別"] == {
         "TLS 1.3 HelloRetryRequestを伴う完全なハンドシェイク": 1, "不明(ServerHelloなし)": 0}
     assert tree["選ばれた暗号スイート別"] == {"TLS_AES_256_GCM_SHA384": 1, "不明(ServerHelloなし)": 0}
     assert tree["鍵"] == {"暗号化されたハンドシェイクを復号(鍵ログあり)": 1,

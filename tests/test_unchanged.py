@@ -67,4 +67,4 @@ def test_info_column_shows_short_form(tshark):
     assert re.search(r"Certificate.* \[3 Certificate: server sends its certificate\]", out)
     ja = tshark.run(["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"), "-Y", "tls",
                      "-o", "tlstutor.language:ja"]).stdout
-    assert "[3 Certificate: サーバがサーバ証明書を送る]" in ja
+    assert "[3 Certificate: サーバーがサーバー証明書を送る]" in ja

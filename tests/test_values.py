@@ -110,7 +110,7 @@ def test_client_hello_carries_exact(tshark):
 
 @pytest.mark.parametrize("lang,no_fs,client_auth", [
     ("en", "No forward secrecy: RSA key exchange", "The server asks for a client certificate (client authentication)"),
-    ("ja", "前方秘匿性なし: RSA鍵交換", "サーバがクライアント証明書を求めています(クライアント認証)")])
+    ("ja", "前方秘匿性なし: RSA鍵交換", "サーバーがクライアント証明書を求めています(クライアント認証)")])
 def test_teacher_expert_infos(tshark, lang, no_fs, client_auth):
     rsa = tshark.messages("tls12-rsa.pcapng", lang=lang)
     assert [m.msg for m in rsa if no_fs in m.expert] == ["ServerHello"]
@@ -284,5 +284,5 @@ def test_hello_retry_request_values_are_wiresharks(tshark, pcap):
         "group the server accepts, so the client sends a new ClientHello with a share for this one"]
     [ja] = message_lines(tshark, pcap, "HelloRetryRequest", lang="ja")
     assert ja[3] == ("要求された鍵共有のグループ: secp256r1。クライアントの最初のkey_shareには"
-                     "サーバが受け入れるグループの値がなかったので、クライアントはこのグループの値を"
+                     "サーバーが受け入れるグループの値がなかったので、クライアントはこのグループの値を"
                      "入れたClientHelloを送り直します")
