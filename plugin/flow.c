@@ -281,7 +281,7 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
         a->step = step_of(f, a, R_EOED);
         return;
     case TT_MSG_KEY_UPDATE:
-        a->text = TT_TEXT_KEY_UPDATE;
+        a->text = server ? TT_TEXT_KEY_UPDATE_SERVER : TT_TEXT_KEY_UPDATE_CLIENT;
         a->step = step_of(f, a, R_KU);
         return;
     case TT_MSG_HELLO_REQUEST: a->text = TT_TEXT_HELLO_REQUEST; return;
@@ -344,6 +344,17 @@ static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
         add_skipped(a, TT_PHRASE_SKIPPED_RESUMED);
 }
 
+/* A PSK resumption's flights hold no certificate or signature (RFC 8446
+ * 2.2, 4.3.2), and their texts must not promise any. */
+static tt_text_id opaque_flight_text(const tt_flow *f, int side)
+{
+    bool psk = f->flow == TT_FLOW_13_PSK;
+
+    if (side == CLIENT)
+        return psk ? TT_TEXT_ENCRYPTED_FLIGHT_CLIENT_13_PSK : TT_TEXT_ENCRYPTED_FLIGHT_CLIENT_13;
+    return psk ? TT_TEXT_ENCRYPTED_FLIGHT_SERVER_13_PSK : TT_TEXT_ENCRYPTED_FLIGHT_SERVER_13;
+}
+
 /* TLS 1.3 without keys: records whose real type is hidden. The first
  * encrypted record of each side is surely handshake; the rest of that side's
  * first flight may be handshake or already application data. Later records
@@ -370,7 +381,7 @@ static bool opaque_record(tt_flow *f, int side, tt_annotation *a)
     if (!f->opaque_seen[side]) {
         f->opaque_seen[side] = true;
         a->msg = TT_MSG_ENCRYPTED_HANDSHAKE;
-        a->text = side == CLIENT ? TT_TEXT_ENCRYPTED_FLIGHT_CLIENT_13 : TT_TEXT_ENCRYPTED_FLIGHT_SERVER_13;
+        a->text = opaque_flight_text(f, side);
     } else {
         a->msg = TT_MSG_ENCRYPTED_RECORD;
         a->text = TT_TEXT_ENCRYPTED_RECORD_13;
