@@ -302,7 +302,7 @@ def test_skipped_steps(tshark, lang, texts):
 
 
 @pytest.mark.parametrize("lang,compat,encrypted", [
-    ("en", "middlebox", "travels encrypted"), ("ja", "ミドルボックス", "暗号化されて送られる")])
+    ("en", "middlebox", "travels encrypted"), ("ja", "ミドルボックス", "暗号化されて送られます")])
 def test_tls13_texts_explain_the_differences(tshark, lang, compat, encrypted):
     msgs = tshark.messages("tls13.pcapng", keys="tls13.keys", lang=lang)
     assert all(compat in m.explain for m in msgs if m.msg == "ChangeCipherSpec")

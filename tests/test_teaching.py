@@ -12,22 +12,22 @@ ECDHE_LADDER_EN = """
 === TLS Handshake Tutor: ladder ===
 
 Connection 1: TLS 1.2 full handshake
-  frame  192.0.2.1:33206                                              192.0.2.2:443
-      4  |-- 1 ClientHello: client says hello and offers its options ------------>|
-      6  |<- 2 ServerHello: server chooses the version and cipher suite ----------|
-      6  |<- 3 Certificate: server sends its certificate -------------------------|
-      6  |<- 4 ServerKeyExchange: server sends its key exchange parameters -------|
-      6  |<- 6 ServerHelloDone: server is done with its hello --------------------|
-      8  |-- 8 ClientKeyExchange: client sends its key exchange ----------------->|
-      8  |-- 10 ChangeCipherSpec: client switches to encryption ----------------->|
-      8  |-- 11 Finished: client confirms the handshake was not tampered with --->|
-      9  |<- NewSessionTicket: server hands the client a session ticket ----------|
-      9  |<- 12 ChangeCipherSpec: server switches to encryption ------------------|
-      9  |<- 13 Finished: server confirms the handshake was not tampered with ----|
-     10  |-- 14 ApplicationData: client's first application data, encrypted ----->|
-     11  |<- 14 ApplicationData: server's first application data, encrypted ------|
-     12  |<- Alert: encrypted alert ----------------------------------------------|
-     14  |-- Alert: encrypted alert --------------------------------------------->|
+  frame  192.0.2.1:33206                                            192.0.2.2:443
+      4  |-- 1 ClientHello: client says hello and offers its options ---------->|
+      6  |<- 2 ServerHello: server chooses the version and cipher suite --------|
+      6  |<- 3 Certificate: server sends its certificate -----------------------|
+      6  |<- 4 ServerKeyExchange: server sends its key exchange parameters -----|
+      6  |<- 6 ServerHelloDone: server is done with its hello ------------------|
+      8  |-- 8 ClientKeyExchange: client sends its key exchange --------------->|
+      8  |-- 10 ChangeCipherSpec: client switches to encryption --------------->|
+      8  |-- 11 Finished: client sends a check value over the handshake ------->|
+      9  |<- NewSessionTicket: server hands the client a session ticket --------|
+      9  |<- 12 ChangeCipherSpec: server switches to encryption ----------------|
+      9  |<- 13 Finished: server sends a check value over the handshake --------|
+     10  |-- 14 ApplicationData: client's first application data, encrypted --->|
+     11  |<- 14 ApplicationData: server's first application data, encrypted ----|
+     12  |<- Alert: encrypted alert --------------------------------------------|
+     14  |-- Alert: encrypted alert ------------------------------------------->|
 
 """
 
@@ -37,21 +37,21 @@ CLIENT_CERT_LADDER_JA = """
 接続 1: TLS 1.2 完全なハンドシェイク、クライアント認証あり
 フレーム  192.0.2.1:41494                                                    192.0.2.2:443
       4  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
-      6  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 ---------------------|
-      8  |<- 3 Certificate: サーバーがサーバー証明書を送る ---------------------------------|
-      8  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る ---------------------|
-      8  |<- 5 CertificateRequest: サーバーがクライアント証明書を要求 --------------------|
-      8  |<- 6 ServerHelloDone: サーバーのあいさつ終了 -----------------------------------|
+      6  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 -------------------|
+      8  |<- 3 Certificate: サーバーがサーバー証明書を送る -----------------------------|
+      8  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る -------------------|
+      8  |<- 5 CertificateRequest: サーバーがクライアント証明書を要求 ------------------|
+      8  |<- 6 ServerHelloDone: サーバーのあいさつ終了 ---------------------------------|
      11  |-- 7 Certificate: クライアントがクライアント証明書を送る -------------------->|
      11  |-- 8 ClientKeyExchange: クライアントが鍵交換の値を送る ---------------------->|
      11  |-- 9 CertificateVerify: クライアントが証明書の秘密鍵の所有を証明 ------------>|
      11  |-- 10 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
-     11  |-- 11 Finished: クライアントが改ざんのないことを確認 ------------------------>|
-     13  |<- NewSessionTicket: サーバーがセッションチケットを渡す ------------------------|
-     13  |<- 12 ChangeCipherSpec: サーバーが暗号化に切り替え -----------------------------|
-     13  |<- 13 Finished: サーバーが改ざんのないことを確認 -------------------------------|
+     11  |-- 11 Finished: クライアントがハンドシェイクの検証値を送る ------------------>|
+     13  |<- NewSessionTicket: サーバーがセッションチケットを渡す ----------------------|
+     13  |<- 12 ChangeCipherSpec: サーバーが暗号化に切り替え ---------------------------|
+     13  |<- 13 Finished: サーバーがハンドシェイクの検証値を送る -----------------------|
      14  |-- 14 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
-     15  |<- 14 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) ----------|
+     15  |<- 14 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) --------|
      16  |<- Alert: 警告 close_notify --------------------------------------------------|
      18  |-- Alert: 警告 close_notify ------------------------------------------------->|
 

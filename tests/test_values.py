@@ -184,7 +184,7 @@ def test_key_exchange_values_are_wiresharks(tshark):
     # RSA: the encrypted premaster secret's length is TLS's tls.handshake.epms_len.
     [[epms]] = wireshark_values(tshark, "tls12-rsa.pcapng", "tls.handshake.type == 16", "tls.handshake.epms_len")
     [cke] = message_lines(tshark, "tls12-rsa.pcapng", "ClientKeyExchange")
-    assert cke[0].startswith(f"Encrypted premaster secret: {epms} bytes, 48 random bytes encrypted")
+    assert cke[0].startswith(f"Encrypted premaster secret: {epms} bytes; the premaster secret is 48 bytes")
     assert cke[1].startswith('master secret = PRF(premaster secret, "extended master secret", '
                              'hash of the handshake messages up to this ClientKeyExchange)')
     # ECDHE: the client's public value's length is TLS's client_point_len.
