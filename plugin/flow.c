@@ -429,9 +429,12 @@ static void alert(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->alert_desc = (int)ev->alert_desc;
     a->alert_level = ev->alert_level;
     a->text = TT_TEXT_ALERT;
-    /* A fatal alert (or any but close_notify) before the handshake is over ends it. */
+    /* Before the handshake is over a fatal alert ends it; so does, in TLS
+     * 1.3, any alert but close_notify and user_canceled (RFC 8446 6). A
+     * TLS 1.2 warning (unrecognized_name, no_certificate) does not (RFC
+     * 6066 3, RFC 6101 5.6.6). */
     if (!f->complete && f->failed_alert == TT_NO_ALERT && ev->alert_desc != 0 &&
-        (ev->alert_level == 2 || ev->alert_desc != 90)) {
+        (ev->alert_level == 2 || (is13(f) && ev->alert_desc != 90))) {
         f->failed_alert = (int)ev->alert_desc;
         a->failure = true;
     }
