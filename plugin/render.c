@@ -20,6 +20,7 @@ static int hf_seq = -1;
 static int hf_step = -1;
 static int hf_says = -1;
 static int hf_explain = -1;
+static int hf_reference = -1;
 static int hf_encrypted = -1;
 static int hf_conn = -1;
 static int hf_version = -1;
@@ -53,6 +54,8 @@ void render_register(int proto)
             "The message as one conversational line", HFILL } },
         { &hf_explain, { "Explanation", "tlstutor.explain", FT_STRING, BASE_NONE, NULL, 0x0,
             "What the message is for and what the other side does next", HFILL } },
+        { &hf_reference, { "Reference", "tlstutor.reference", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The sources the explanation rests on, to check it against: RFC sections (\"RFC 5246, 7.4.9; RFC 8446, 4.4.4\") or an IANA registry", HFILL } },
         { &hf_encrypted, { "Recognised while encrypted", "tlstutor.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
             "True when the tutor named the message without reading it: its content (in TLS 1.3 also its type) is encrypted and no key log decrypted it (an encrypted Finished, an encrypted alert, a TLS 1.3 opaque record). Application data is False: its record type is always readable and its content is not explained", HFILL } },
         { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
@@ -179,6 +182,16 @@ static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t
     return wmem_strbuf_get_str(buf);
 }
 
+const char *render_reference(const tt_item *it)
+{
+    const char *ref = it->a.alert_desc != TT_NO_ALERT ? tt_alert_ref(it->a.alert_desc) : NULL;
+
+    /* An alert the catalogue does not know is explained by the ALERT row. */
+    if (!ref && it->a.alert_desc != TT_NO_ALERT)
+        return tt_text_ref(TT_TEXT_ALERT);
+    return ref ? ref : tt_text_ref(it->a.text);
+}
+
 /* "TLS 1.3 full handshake": the version and the kind of flow. */
 const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
@@ -252,6 +265,9 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
     if (proto_field_is_referenced(mt, hf_explain))
         parts_add_text(mt, hf_explain, TT_PHRASE_LABEL_EXPLAIN, TT_SPLIT_SENTENCES, tvb, start, length,
                        explanation(it, lang, pinfo->pool), lang);
+    if (proto_field_is_referenced(mt, hf_reference))
+        parts_add_text(mt, hf_reference, TT_PHRASE_LABEL_REFERENCE, TT_SPLIT_LIST, tvb, start, length,
+                       render_reference(it), lang);
     parts_add_boolean(mt, hf_encrypted, TT_PHRASE_LABEL_ENCRYPTED, tvb, start, length, it->a.encrypted, lang);
     parts_add_uint(mt, hf_conn, TT_PHRASE_LABEL_CONN, tvb, start, length, it->conn, lang);
     if (it->a.show_version && tt_version_name(it->a.version))

@@ -359,6 +359,8 @@ static int check_texts(tt_lang lang, const char *longest_msg)
         bad += check_line(what, lang, phrase(TT_PHRASE_LABEL_SAYS, lang), TT_SPLIT_SENTENCES, true,
                           tt_text(id, TT_PART_SAYS, lang));
         bad += check_explanation(what, lang, tt_text(id, TT_PART_EXPLAIN, lang));
+        bad += check_line(what, lang, phrase(TT_PHRASE_LABEL_REFERENCE, lang), TT_SPLIT_LIST, false,
+                          tt_text_ref(id));
     }
     return bad;
 }
@@ -384,6 +386,8 @@ static int check_alerts(tt_lang lang)
                               true, text);
         }
         bad += check_explanation(what, lang, tt_alert_text(code, TT_PART_EXPLAIN, lang));
+        bad += check_line(what, lang, phrase(TT_PHRASE_LABEL_REFERENCE, lang), TT_SPLIT_LIST, false,
+                          tt_alert_ref(code));
     }
     snprintf(text, sizeof text, "%s %s", phrase(TT_PHRASE_ALERT_FATAL, lang),
              phrase(TT_PHRASE_ALERT_UNKNOWN, lang));

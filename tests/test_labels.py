@@ -17,6 +17,7 @@ LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.step": ("Step", "手順"),
     "tlstutor.says": ("Says", "発言"),
     "tlstutor.explain": ("Explanation", "説明"),
+    "tlstutor.reference": ("Reference", "出典"),
     "tlstutor.encrypted": ("Recognised while encrypted", "暗号化されたまま識別"),
     "tlstutor.conn": ("Connection", "接続"),
     "tlstutor.version": ("Version chosen", "選ばれたバージョン"),
@@ -103,6 +104,7 @@ def test_japanese_tree_exact(tshark):
         "手順: 1",
         f"発言: {hello.says}",
         f"説明: {hello.explain.split('。')[0]}。",
+        "出典: RFC 5246, 7.4.1.2; RFC 8446, 4.1.2",
         "暗号化されたまま識別: いいえ",
         "接続: 1",
         *carries,
@@ -116,6 +118,7 @@ def test_japanese_tree_exact(tshark):
         "手順: 11",
         f"発言: {finished.says}",
         f"説明: {finished.explain.split('。')[0]}。",
+        "出典: RFC 5246, 7.4.9",
         "暗号化されたまま識別: はい",
         "接続: 1",
         "ハンドシェイクの流れ: TLS 1.2 完全なハンドシェイク",
@@ -133,5 +136,5 @@ def test_english_output_keeps_wiresharks_labels(tshark):
     args = ["-r", tshark.pcap("tls12-ecdhe-rsa.pcapng"), "-V", "-Y", "frame.number == 8"]
     out = tshark.run(args).stdout
     for line in ["        [Sender: client]", "        [Position in connection: 8]", "        [Step: 11]",
-                 "        [Recognised while encrypted: True]"]:
+                 "        [Reference: RFC 5246, 7.4.9]", "        [Recognised while encrypted: True]"]:
         assert line + "\n" in out
