@@ -142,16 +142,12 @@ static const char *hex8(const tt_hello *h, wmem_allocator_t *pool)
  * both languages take the same arguments in the same order. */
 static gboolean lines_wanted;  /* tlstutor.carries is looked at: set per item */
 
-static void line(proto_tree *tree, tvbuff_t *tvb, int start, int length, const char *text)
-{
-    proto_item *pi = proto_tree_add_string(tree, hf_carries, tvb, start, length, text);
-
-    proto_item_set_generated(pi);
-    parts_add_list(tree, pi, tvb, start, length, text);
-}
-
 /* A carries line; its text is made only when someone looks at them. */
-#define LINE(text) do { if (lines_wanted) line(tree, tvb, start, length, (text)); } while (0)
+#define LINE(text) do { \
+        if (lines_wanted) \
+            parts_add_text(tree, hf_carries, TT_PHRASE_LABEL_CARRIES, TT_SPLIT_LIST, tvb, start, length, \
+                           (text), lang); \
+    } while (0)
 #define P(id) tt_phrase(TT_PHRASE_##id, lang)
 #define FMT(...) wmem_strdup_printf(pool, __VA_ARGS__)
 
@@ -189,9 +185,9 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
         LINE(FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
     LINE(P(CARRIES_RECORD_LAYER));
 
-    proto_item_set_generated(proto_tree_add_uint(tree, hf_suites_offered, tvb, start, length, h->n_suites));
+    parts_add_uint(tree, hf_suites_offered, TT_PHRASE_LABEL_SUITES_OFFERED, tvb, start, length, h->n_suites, lang);
     if (h->sni)
-        proto_item_set_generated(proto_tree_add_string(tree, hf_sni, tvb, start, length, h->sni));
+        parts_add_string(tree, hf_sni, TT_PHRASE_LABEL_SNI, tvb, start, length, h->sni, NULL, lang);
 }
 
 /* "ECDHE" for an elliptic curve group, "DHE" for a finite field one. */
@@ -254,14 +250,14 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
     }
     LINE(FMT(P(CARRIES_COMPRESSION_CHOSEN), h->comp));
 
-    proto_item_set_generated(proto_tree_add_string(tree, hf_suite, tvb, start, length, name));
+    parts_add_string(tree, hf_suite, TT_PHRASE_LABEL_SUITE, tvb, start, length, name, NULL, lang);
     if (!parsed)
         return;
-    proto_item_set_generated(proto_tree_add_string(tree, hf_kx, tvb, start, length, s.kx));
-    proto_item_set_generated(proto_tree_add_string(tree, hf_auth, tvb, start, length, s.auth));
-    proto_item_set_generated(proto_tree_add_string(tree, hf_cipher, tvb, start, length, s.cipher));
+    parts_add_string(tree, hf_kx, TT_PHRASE_LABEL_KX, tvb, start, length, s.kx, NULL, lang);
+    parts_add_string(tree, hf_auth, TT_PHRASE_LABEL_AUTH, tvb, start, length, s.auth, NULL, lang);
+    parts_add_string(tree, hf_cipher, TT_PHRASE_LABEL_CIPHER, tvb, start, length, s.cipher, NULL, lang);
     if (s.hash[0])
-        proto_item_set_generated(proto_tree_add_string(tree, hf_hash, tvb, start, length, s.hash));
+        parts_add_string(tree, hf_hash, TT_PHRASE_LABEL_HASH, tvb, start, length, s.hash, NULL, lang);
     if (!s.tls13 && !s.forward_secret && strcmp(s.kx, "RSA") == 0)
         expert_add_info_format(pinfo, mi, &ei_no_fs, "%s", P(EXPERT_NO_FORWARD_SECRECY));
     if (s.weak)
@@ -330,12 +326,12 @@ static void certificates(const tt_item *it, const tt_certs *cs, tvbuff_t *tvb, i
     }
     if (!it->a.from_client)
         LINE(P(CARRIES_CERT_CHECK));
-    proto_item_set_generated(proto_tree_add_uint(tree, hf_cert_count, tvb, start, length, cs->n));
+    parts_add_uint(tree, hf_cert_count, TT_PHRASE_LABEL_CERT_COUNT, tvb, start, length, cs->n, lang);
     for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
-        proto_item_set_generated(proto_tree_add_string(tree, hf_cert_subject, tvb, start, length,
-                                                       or_unknown(cs->certs[i].subject_cn)));
-        proto_item_set_generated(proto_tree_add_string(tree, hf_cert_issuer, tvb, start, length,
-                                                       or_unknown(cs->certs[i].issuer_cn)));
+        parts_add_string(tree, hf_cert_subject, TT_PHRASE_LABEL_CERT_SUBJECT, tvb, start, length,
+                         or_unknown(cs->certs[i].subject_cn), NULL, lang);
+        parts_add_string(tree, hf_cert_issuer, TT_PHRASE_LABEL_CERT_ISSUER, tvb, start, length,
+                         or_unknown(cs->certs[i].issuer_cn), NULL, lang);
     }
 }
 

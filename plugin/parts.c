@@ -5,11 +5,11 @@
 
 #include <string.h>
 
+/* split.c cannot see Wireshark's headers: its line length is this one. */
+G_STATIC_ASSERT(TT_LINE_MAX == ITEM_LABEL_LENGTH);
+
 static int hf_part = -1;
 static gint ett_parts = -1;
-
-/* Room for a piece's own label, with margin. */
-#define PIECE_MAX (ITEM_LABEL_LENGTH - 16)
 
 void parts_register(int proto)
 {
@@ -30,53 +30,58 @@ gboolean parts_wanted(proto_tree *tree)
     return tree && proto_field_is_referenced(tree, hf_part);
 }
 
-/* Whether someone looks (a visible tree, a filter on tlstutor.part) and
- * the GUI would cut the item's "Name: text" line. */
-static gboolean wanted(proto_tree *tree, proto_item *item, const char *text)
+const char *parts_label(int hf, tt_phrase_id label, tt_lang lang)
 {
-    const field_info *fi = item ? PITEM_FINFO(item) : NULL;
-
-    return fi && parts_wanted(tree) && item != tree &&
-           strlen(fi->hfinfo->name) + 2 + strlen(text) >= ITEM_LABEL_LENGTH;
+    return lang == TT_LANG_EN ? proto_registrar_get_nth((guint)hf)->name : tt_phrase(label, lang);
 }
 
-/* Where the piece starting at p ends: just after a break (the first one, or
- * with pack the last one that fits), or at the last whole UTF-8 character
- * that fits. strstr, not a loop per byte: this runs for every long text of
- * every message shown. */
-static size_t piece_end(const char *p, const char *const *breaks, gboolean pack, size_t max)
+/* Whether the line's text is to be set: Japanese, where the tree is seen
+ * (labels of a tree nobody sees are never made). */
+static gboolean relabel(proto_item *pi, tt_lang lang)
 {
-    size_t best = 0, len = strnlen(p, max + 1);
-
-    for (const char *const *b = breaks; *b; b++) {
-        size_t bl = strlen(*b);
-        for (const char *q = strstr(p, *b); q && (size_t)(q - p) + bl <= max; q = strstr(q + 1, *b)) {
-            size_t end = (size_t)(q - p) + bl;
-            if (!pack) {
-                if (!best || end < best)
-                    best = end;
-                break;
-            }
-            if (end > best)
-                best = end;
-        }
-    }
-    if (!pack && best)
-        return best;
-    if (len <= max)
-        return len;
-    if (best)
-        return best;
-    best = max;
-    while (best > 0 && (p[best] & 0xC0) == 0x80)  /* not inside a character */
-        best--;
-    return best ? best : strlen(p);
+    proto_item_set_generated(pi);
+    return lang != TT_LANG_EN && pi && PITEM_FINFO(pi) && PTREE_DATA(pi)->visible;
 }
 
-/* The next piece of at most max bytes, without its surrounding spaces. */
-static char *next_piece(const char **p, const char *const *breaks, gboolean pack, size_t max)
+/* Wireshark shows a string value in a label escaped (format_text): so do
+ * the Japanese labels. */
+proto_item *parts_add_string(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
+                             int start, int length, const char *value, const char *shown,
+                             tt_lang lang)
 {
-    size_t n = piece_end(*p, breaks, pack, max);
+    proto_item *pi = proto_tree_add_string(tree, hf, tvb, start, length, value);
+
+    if (relabel(pi, lang))
+        proto_item_set_text(pi, "%s: %s", parts_label(hf, label, lang),
+                            shown ? shown : tt_format_text(PNODE_POOL(pi), value));
+    return pi;
+}
+
+proto_item *parts_add_uint(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
+                           int start, int length, guint32 value, tt_lang lang)
+{
+    proto_item *pi = proto_tree_add_uint(tree, hf, tvb, start, length, value);
+
+    if (relabel(pi, lang))
+        proto_item_set_text(pi, "%s: %u", parts_label(hf, label, lang), value);
+    return pi;
+}
+
+proto_item *parts_add_boolean(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
+                              int start, int length, gboolean value, tt_lang lang)
+{
+    proto_item *pi = proto_tree_add_boolean(tree, hf, tvb, start, length, value);
+
+    if (relabel(pi, lang))
+        proto_item_set_text(pi, "%s: %s", parts_label(hf, label, lang),
+                            tt_phrase(value ? TT_PHRASE_LABEL_TRUE : TT_PHRASE_LABEL_FALSE, lang));
+    return pi;
+}
+
+/* The next piece, without its surrounding spaces. */
+static char *next_piece(const char **p, tt_split_kind kind, size_t max)
+{
+    size_t n = tt_split_next(*p, kind, max);
     char *piece = g_strstrip(g_strndup(*p, n));
 
     *p += n;
@@ -84,28 +89,25 @@ static char *next_piece(const char **p, const char *const *breaks, gboolean pack
 }
 
 /* The item's own line shows the first piece instead of the cut text; the
- * other pieces go under it. Only the label changes: the field's value
- * stays the whole text. Lines of lists quote the capture (names in
- * certificates, the SNI): their pieces are escaped as Wireshark escapes
- * any such text in a label. */
-static void add_parts(proto_tree *parent, proto_item *item, tvbuff_t *tvb, int start, int length,
-                      const char *text, const char *const *breaks, gboolean pack)
+ * other pieces go under it. Only the text changes: the field's value
+ * stays the whole text. Lists quote the capture (names in certificates, the
+ * SNI): their pieces are escaped as Wireshark escapes any such text. */
+static void add_parts(proto_item *item, const char *name, tvbuff_t *tvb,
+                      int start, int length, const char *text, tt_split_kind kind)
 {
-    const char *name, *p = text, *shown;
+    gboolean escape = kind == TT_SPLIT_LIST;
+    const char *p = text, *shown;
     proto_tree *tree;
     char *piece;
 
-    if (!wanted(parent, item, text))
-        return;
-    name = PITEM_FINFO(item)->hfinfo->name;
-    piece = next_piece(&p, breaks, pack, MIN(PIECE_MAX, ITEM_LABEL_LENGTH - 1 - strlen(name) - 2));
-    shown = pack ? tt_format_text(PNODE_POOL(item), piece) : piece;
+    piece = next_piece(&p, kind, tt_split_first_max(name));
+    shown = escape ? tt_format_text(PNODE_POOL(item), piece) : piece;
     proto_item_set_text(item, "%s: %s", name, shown);
     g_free(piece);
     tree = proto_item_add_subtree(item, ett_parts);
     while (*p) {
-        piece = next_piece(&p, breaks, pack, PIECE_MAX);
-        shown = pack ? tt_format_text(PNODE_POOL(item), piece) : piece;
+        piece = next_piece(&p, kind, TT_PIECE_MAX);
+        shown = escape ? tt_format_text(PNODE_POOL(item), piece) : piece;
         if (*piece)
             proto_item_set_generated(proto_tree_add_string_format(tree, hf_part, tvb, start, length,
                                                                   piece, "%s", shown));
@@ -113,18 +115,18 @@ static void add_parts(proto_tree *parent, proto_item *item, tvbuff_t *tvb, int s
     }
 }
 
-void parts_add_sentences(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
-                         const char *text)
+proto_item *parts_add_text(proto_tree *tree, int hf, tt_phrase_id label, tt_split_kind kind,
+                           tvbuff_t *tvb, int start, int length, const char *text, tt_lang lang)
 {
-    static const char *const breaks[] = { ". ", "。", NULL };
+    proto_item *pi = parts_add_string(tree, hf, label, tvb, start, length, text, NULL, lang);
+    const char *name;
 
-    add_parts(tree, item, tvb, start, length, text, breaks, FALSE);
-}
-
-void parts_add_list(proto_tree *tree, proto_item *item, tvbuff_t *tvb, int start, int length,
-                    const char *text)
-{
-    static const char *const breaks[] = { ", ", "、", NULL };
-
-    add_parts(tree, item, tvb, start, length, text, breaks, TRUE);
+    /* Pieces where someone looks (a visible tree, a filter on
+     * tlstutor.part) and the GUI would cut the line the student sees. */
+    if (!pi || pi == tree || !PITEM_FINFO(pi) || !parts_wanted(tree))
+        return pi;
+    name = parts_label(hf, label, lang);
+    if (tt_split_needed(name, text))
+        add_parts(pi, name, tvb, start, length, text, kind);
+    return pi;
 }

@@ -20,6 +20,7 @@ static int hf_seq = -1;
 static int hf_step = -1;
 static int hf_says = -1;
 static int hf_explain = -1;
+static int hf_reference = -1;
 static int hf_encrypted = -1;
 static int hf_conn = -1;
 static int hf_version = -1;
@@ -53,6 +54,8 @@ void render_register(int proto)
             "The message as one conversational line", HFILL } },
         { &hf_explain, { "Explanation", "tlstutor.explain", FT_STRING, BASE_NONE, NULL, 0x0,
             "What the message is for and what the other side does next", HFILL } },
+        { &hf_reference, { "Reference", "tlstutor.reference", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The sources the explanation rests on, to check it against: RFC sections (\"RFC 5246, 7.4.9; RFC 8446, 4.4.4\") or an IANA registry", HFILL } },
         { &hf_encrypted, { "Recognised while encrypted", "tlstutor.encrypted", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
             "True when the tutor named the message without reading it: its content (in TLS 1.3 also its type) is encrypted and no key log decrypted it (an encrypted Finished, an encrypted alert, a TLS 1.3 opaque record). Application data is False: its record type is always readable and its content is not explained", HFILL } },
         { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
@@ -179,6 +182,16 @@ static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t
     return wmem_strbuf_get_str(buf);
 }
 
+const char *render_reference(const tt_item *it)
+{
+    const char *ref = it->a.alert_desc != TT_NO_ALERT ? tt_alert_ref(it->a.alert_desc) : NULL;
+
+    /* An alert the catalogue does not know is explained by the ALERT row. */
+    if (!ref && it->a.alert_desc != TT_NO_ALERT)
+        return tt_text_ref(TT_TEXT_ALERT);
+    return ref ? ref : tt_text_ref(it->a.text);
+}
+
 /* "TLS 1.3 full handshake": the version and the kind of flow. */
 const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
 {
@@ -228,44 +241,45 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
     int start = tvb ? it->start : 0;
     int length = tvb ? it->length : 0;
     const char *lbl = render_label(it, lang, pinfo->pool);
-    const char *text;
-    proto_item *mi, *pi;
+    proto_item *mi;
     proto_tree *mt;
 
     if (info_column)
         col_append_fstr(pinfo->cinfo, COL_INFO, " [%s]", lbl);
 
-    mi = proto_tree_add_string(tree, hf_message, tvb, start, length, lbl);
-    proto_item_set_generated(mi);
+    mi = parts_add_string(tree, hf_message, TT_PHRASE_LABEL_MESSAGE, tvb, start, length, lbl, NULL, lang);
     mt = proto_item_add_subtree(mi, ett_message);
 
-#define GEN(expr) do { pi = (expr); proto_item_set_generated(pi); } while (0)
-    GEN(proto_tree_add_string(mt, hf_msg, tvb, start, length, tt_msg_name(it->a.msg)));
-    GEN(proto_tree_add_string(mt, hf_sender, tvb, start, length,
-                              it->a.from_client ? "client" : "server"));
-    GEN(proto_tree_add_uint(mt, hf_seq, tvb, start, length, it->a.seq));
+    parts_add_string(mt, hf_msg, TT_PHRASE_LABEL_MSG, tvb, start, length, tt_msg_name(it->a.msg), NULL, lang);
+    parts_add_string(mt, hf_sender, TT_PHRASE_LABEL_SENDER, tvb, start, length,
+                     it->a.from_client ? "client" : "server",
+                     tt_phrase(it->a.from_client ? TT_PHRASE_SENDER_CLIENT : TT_PHRASE_SENDER_SERVER, lang),
+                     lang);
+    parts_add_uint(mt, hf_seq, TT_PHRASE_LABEL_SEQ, tvb, start, length, it->a.seq, lang);
     if (it->a.step)
-        GEN(proto_tree_add_uint(mt, hf_step, tvb, start, length, it->a.step));
+        parts_add_uint(mt, hf_step, TT_PHRASE_LABEL_STEP, tvb, start, length, it->a.step, lang);
     /* Texts are made only where someone looks: a visible tree or a filter. */
     if (proto_field_is_referenced(mt, hf_says))
-        GEN(proto_tree_add_string(mt, hf_says, tvb, start, length,
-                                  render_text(it, TT_PART_SAYS, lang, pinfo->pool)));
-    if (proto_field_is_referenced(mt, hf_explain)) {
-        text = explanation(it, lang, pinfo->pool);
-        GEN(proto_tree_add_string(mt, hf_explain, tvb, start, length, text));
-        parts_add_sentences(mt, pi, tvb, start, length, text);
-    }
-    GEN(proto_tree_add_boolean(mt, hf_encrypted, tvb, start, length, it->a.encrypted));
-    GEN(proto_tree_add_uint(mt, hf_conn, tvb, start, length, it->conn));
+        parts_add_text(mt, hf_says, TT_PHRASE_LABEL_SAYS, TT_SPLIT_SENTENCES, tvb, start, length,
+                       render_text(it, TT_PART_SAYS, lang, pinfo->pool), lang);
+    if (proto_field_is_referenced(mt, hf_explain))
+        parts_add_text(mt, hf_explain, TT_PHRASE_LABEL_EXPLAIN, TT_SPLIT_SENTENCES, tvb, start, length,
+                       explanation(it, lang, pinfo->pool), lang);
+    if (proto_field_is_referenced(mt, hf_reference))
+        parts_add_text(mt, hf_reference, TT_PHRASE_LABEL_REFERENCE, TT_SPLIT_LIST, tvb, start, length,
+                       render_reference(it), lang);
+    parts_add_boolean(mt, hf_encrypted, TT_PHRASE_LABEL_ENCRYPTED, tvb, start, length, it->a.encrypted, lang);
+    parts_add_uint(mt, hf_conn, TT_PHRASE_LABEL_CONN, tvb, start, length, it->conn, lang);
     if (it->a.show_version && tt_version_name(it->a.version))
-        GEN(proto_tree_add_string(mt, hf_version, tvb, start, length, tt_version_name(it->a.version)));
+        parts_add_string(mt, hf_version, TT_PHRASE_LABEL_VERSION, tvb, start, length,
+                         tt_version_name(it->a.version), NULL, lang);
     if ((it->a.flow_known || it->a.failure) && proto_field_is_referenced(mt, hf_flow))
-        GEN(proto_tree_add_string(mt, hf_flow, tvb, start, length, render_flow_name(it, lang, pinfo->pool)));
+        parts_add_text(mt, hf_flow, TT_PHRASE_LABEL_FLOW, TT_SPLIT_LIST, tvb, start, length,
+                       render_flow_name(it, lang, pinfo->pool), lang);
     for (int i = 0; i < TT_MAX_SKIPPED; i++)
         if (it->a.skipped[i] != TT_NO_NOTE)
-            GEN(proto_tree_add_string(mt, hf_skipped, tvb, start, length,
-                                      tt_phrase(it->a.skipped[i], lang)));
-#undef GEN
+            parts_add_text(mt, hf_skipped, TT_PHRASE_LABEL_SKIPPED, TT_SPLIT_SENTENCES, tvb, start, length,
+                           tt_phrase(it->a.skipped[i], lang), lang);
     carries_render(it, values, tvb, start, length, pinfo, mt, mi, lang);
 
     if (it->a.msg == TT_MSG_CERTIFICATE_REQUEST)

@@ -16,6 +16,8 @@ void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
 const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
 /* The item's short form, conversational line or explanation. */
 const char *render_text(const tt_item *it, tt_part part, tt_lang lang, wmem_allocator_t *pool);
+/* The sources its explanation rests on: the alert's row or the text's row. */
+const char *render_reference(const tt_item *it);
 /* "TLS 1.2 full handshake": version and kind of flow, as known at this item. */
 const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
 /* The same with client authentication, early data, failure or close. */

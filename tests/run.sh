@@ -10,6 +10,7 @@ packaging/deps.sh test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/catalog_check
+./build/split_check
 ./build/suite_check
 # The whole suite, unless the arguments name test files or folders.
 where=(tests)

@@ -2,29 +2,57 @@
 """The GUI cuts a tree line after 240 bytes (about 80 Japanese characters):
 every tutor text that long is shown piece by piece instead, the first piece
 on its field's own line and the others under it (tlstutor.part), and the
-pieces give back the whole text."""
+pieces give back the whole text, cut between words (tests/split_check.c
+checks every text of the catalogue; these tests the lines tshark shows)."""
 import re
+import subprocess
 
 import pytest
 
 from test_unchanged import CAPTURES, keys_of
 
 LIMIT = 240
-NAMES = {"tlstutor.explain": "Explanation", "tlstutor.carries": "Carries"}
+# The tutor's text lines and the label each shows, per language.
+NAMES = {
+    "en": {"tlstutor.says": "Says", "tlstutor.explain": "Explanation",
+           "tlstutor.skipped": "Skipped step", "tlstutor.flow": "Handshake flow",
+           "tlstutor.carries": "Carries"},
+    "ja": {"tlstutor.says": "発言", "tlstutor.explain": "説明",
+           "tlstutor.skipped": "省かれた手順", "tlstutor.flow": "ハンドシェイクの流れ",
+           "tlstutor.carries": "運ぶ値"},
+}
+KANJI = r"[\u3400-\u4dbf\u4e00-\u9fff々]"
+KATAKANA = r"[\u30a1-\u30faー]"
 
 
 def long_texts(tshark, pcap, keys, lang):
-    """(name, whole text, line shown, pieces under it) of every explanation
-    and carries line."""
+    """(label, whole text, line shown, pieces under it) of every text line."""
+    names = NAMES[lang]
     for field in tshark.pdml(pcap, keys, lang).iter("field"):
-        if field.get("name") in NAMES:
+        if field.get("name") in names:
             parts = [p.get("show") for p in field.findall("field")
                      if p.get("name") == "tlstutor.part"]
-            yield NAMES[field.get("name")], field.get("show"), field.get("showname"), parts
+            yield names[field.get("name")], field.get("show"), field.get("showname"), parts
 
 
 def squash(text):
     return re.sub(r"\s+", "", text)
+
+
+def cut_inside_a_word(before, after, lang):
+    """The cut between two pieces falls inside a word: in English, any cut
+    that is not at a space (the pieces are the text's words joined by one
+    space); in Japanese, a cut between two kanji or two katakana, or one
+    that starts a piece with hiragana (the particle or okurigana of the word
+    before) anywhere but after punctuation or the particle を."""
+    if lang == "en":
+        return False  # checked by the caller: the pieces joined by spaces give the text
+    a, b = before[-1], after[0]
+    if re.fullmatch(KANJI, a) and re.fullmatch(KANJI, b):
+        return True
+    if re.fullmatch(KATAKANA, a) and re.fullmatch(KATAKANA, b):
+        return True
+    return bool(re.fullmatch(r"[\u3041-\u3096]", b)) and a not in "、。」）を"
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -41,9 +69,22 @@ def test_long_lines_are_shown_in_pieces(tshark, pcap, lang):
         assert len(shown.encode()) < LIMIT
         assert len(parts) >= 1
         assert all(len(p.encode()) < LIMIT - 10 for p in parts)
-        assert squash(shown[len(name) + 2:] + "".join(parts)) == squash(text)
+        pieces = [shown[len(name) + 2:], *parts]
+        assert squash("".join(pieces)) == squash(text)
+        if lang == "en":
+            assert " ".join(pieces) == text
+        for before, after in zip(pieces, pieces[1:]):
+            assert not cut_inside_a_word(before, after, lang), (before, after)
     if lang == "ja" and pcap != "tls12-port8443.pcapng":
         assert seen_long, "every Japanese handshake has a long explanation"
+
+
+def test_catalogue_is_cut_between_words(plugin_so):
+    """Every text of the catalogue, in both languages, on its line, with the
+    longest values of the bundled captures (the C check tests/split_check.c)."""
+    res = subprocess.run([str(plugin_so.parent / "split_check")], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout
+    assert " 0 bad" in res.stdout
 
 
 def test_english_certificate_explanation_sentences(tshark):
@@ -62,17 +103,54 @@ def test_japanese_certificate_explanation_sentences(tshark):
     texts = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
              if t.startswith("サーバーは自分のサーバー証明書")}
     assert list(texts.values()) == [[
-        "Explanation: サーバーは自分のサーバー証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。",
+        "説明: サーバーは自分のサーバー証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。",
         "クライアントは手元で信頼しているルート証明書までの証明書チェーンを検証し、"
         "接続したかったサーバーの名前と一致するかを確かめます。",
         "ハンドシェイク中に認証局へ問い合わせることはしません。",
         "証明書によってクライアントはサーバーの公開鍵も得ます。"]]
 
 
+def test_sentence_longer_than_a_line_is_cut_at_a_clause(tshark):
+    """The ClientKeyExchange's last sentence is longer than a line: it was
+    cut inside "session k|eys" and "マス|ターシークレット"; now after a comma."""
+    en = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "en")
+          if t.startswith("With RSA key exchange the client encrypts")}
+    assert list(en.values()) == [[
+        "Explanation: With RSA key exchange the client encrypts a random premaster secret with "
+        "the server's public key from the certificate; with (EC)DHE it sends its own "
+        "Diffie-Hellman public value.",
+        "Either way both sides now hold the same premaster secret and derive the master secret "
+        "from it (with the two randoms, or with a hash of the handshake when both hellos carry "
+        "extended_master_secret),",
+        "and from that the session keys."]]
+    ja = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
+          if t.startswith("RSA鍵交換では、クライアントは")}
+    assert list(ja.values()) == [[
+        "説明: RSA鍵交換では、クライアントはランダムなプレマスターシークレットを証明書にあるサーバーの"
+        "公開鍵で暗号化して送ります。",
+        "(EC)DHEでは自分のDiffie-Hellman公開値を送ります。",
+        "どちらの場合も双方が同じプレマスターシークレットを持ち、",
+        "それと二つの乱数(両方のHelloがextended_master_secret拡張を含むときはハンドシェイクの"
+        "ハッシュ値)からマスターシークレットを、",
+        "さらにそこからセッション鍵を導きます。"]]
+
+
+def test_japanese_skipped_step_in_pieces(tshark):
+    """A Japanese skipped-step line longer than a line was shown
+    "[truncated]": now in pieces, cut after a comma."""
+    texts = [[s] + p for n, t, s, p in long_texts(tshark, "tls12-rsa.pcapng", None, "ja")
+             if n == "省かれた手順" and t.startswith("ServerKeyExchange(手順4)")]
+    assert texts and texts[0] == [
+        "省かれた手順: ServerKeyExchange(手順4)なし: RSA鍵交換では、クライアントがプレマスター"
+        "シークレットを証明書にあるサーバーの公開鍵で暗号化するので、",
+        "サーバーが送るパラメータはありません(前方秘匿性もありません)。"]
+
+
 def test_capture_text_in_pieces_is_escaped(tshark):
     """A long carries line quotes the capture (here an SNI with a terminal
     escape sequence): its pieces are escaped like Wireshark's own labels,
-    so printing them cannot drive the terminal."""
+    so printing them cannot drive the terminal. The 215-byte name has no
+    word boundary: the line is cut around it, at its clauses."""
     from pathlib import Path
 
     from scapy.all import IP, TCP, Ether, wrpcap
@@ -94,5 +172,6 @@ def test_capture_text_in_pieces_is_escaped(tshark):
     out = tshark.run(["-r", str(path), "-V"]).stdout
     tutor = out[out.index("[TLS Handshake Tutor]"):]
     assert "\x1b" not in tutor
-    assert "[Carries: Server name (SNI): evil\\033[2Jaaa" in tutor
-    assert "[aaa.test, sent in clear text" in tutor
+    assert "[Carries: Server name (SNI):]\n" in tutor
+    assert "[evil\\033[2J" + "a" * 200 + ".test,]\n" in tutor
+    assert "[sent in clear text so that the server can pick the right certificate]\n" in tutor

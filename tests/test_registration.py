@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """What a Wireshark user finds: the fields in tshark -G fields with clear
 descriptions, the preferences, the expert infos, the Decode As table."""
+import re
 import subprocess
 
 from tshark import ROOT
@@ -10,7 +11,8 @@ FIELDS = {
     "tlstutor.message": "FT_STRING", "tlstutor.msg": "FT_STRING",
     "tlstutor.sender": "FT_STRING", "tlstutor.seq": "FT_UINT32",
     "tlstutor.step": "FT_UINT32", "tlstutor.says": "FT_STRING",
-    "tlstutor.explain": "FT_STRING", "tlstutor.encrypted": "FT_BOOLEAN",
+    "tlstutor.explain": "FT_STRING", "tlstutor.reference": "FT_STRING",
+    "tlstutor.encrypted": "FT_BOOLEAN",
     "tlstutor.conn": "FT_UINT32", "tlstutor.version": "FT_STRING",
     "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
     "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
@@ -36,6 +38,23 @@ def test_protocol_and_fields_registered(tshark):
     assert {k: v[3] for k, v in fields.items()} == FIELDS
     for name, row in fields.items():
         assert len(row[7]) > 20, f"{name} has no clear description"
+
+
+def test_every_line_has_a_label_in_each_language(tshark):
+    """The catalogue's LABEL_<FIELD> rows label the tree's lines (parts.h):
+    one per field the tree shows with a label (tlstutor.part shows its piece
+    alone), its English exactly the registered name, which the English tree
+    shows; the Japanese tree shows the Japanese."""
+    text = (ROOT / "plugin" / "texts.def").read_text()
+    labels = {m[1].lower(): (m[2], m[3]) for m in
+              re.finditer(r'^PHRASE\(LABEL_(\w+),\s*"([^"]*)",\s*"([^"]*)"\)', text, re.M)}
+    names = {r[2]: r[1] for r in rows(tshark, "fields") if r[0] == "F" and r[4] == "tlstutor"
+             and not r[2].startswith("tlstutor.expert.") and r[2] != "tlstutor.part"}
+    for field, name in names.items():
+        en, ja = labels.get(field.removeprefix("tlstutor."), (None, None))
+        assert en == name, f"{field}: LABEL_ row says {en!r}, registered name {name!r}"
+        assert ja and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja), field
+    assert labels["true"] == ("True", "はい") and labels["false"] == ("False", "いいえ")
 
 
 def test_field_and_expert_names_unique(tshark):
