@@ -379,7 +379,9 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
             LINE(FMT(P(CARRIES_CKE_RSA), v->epms_len));
         else if (v->has_pub)
             LINE(FMT(P(CARRIES_CKE_DH), v->pub_len));
-        LINE(it->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
+        /* SSL 3.0 has no PRF: its master secret mixes MD5 and SHA-1 (RFC 6101 6.1). */
+        if (it->a.version != TT_SSL30)
+            LINE(it->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
         break;
     case TT_MSG_CERTIFICATE_VERIFY:
         if (v->has_sig_alg)
