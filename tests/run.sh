@@ -11,6 +11,7 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/catalog_check
 ./build/suite_check
+./build/flow_check
 # The whole suite, unless the arguments name test files or folders.
 where=(tests)
 for arg in "$@"; do [[ "$arg" == tests/* ]] && where=(); done
