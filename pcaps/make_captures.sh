@@ -38,7 +38,7 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      tls13-alert-protocol-version tls12-closed-mid-handshake tls10 tls11
      tls13-gnutls tls13-gnutls-hrr
      tls12-expired-cert tls12-self-signed tls12-weak-3des tls12-sha1-cert
-     sslv2-client-hello)
+     sslv2-client-hello sslv2-handshake)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -732,6 +732,21 @@ if want sslv2-client-hello; then
     grep -q "records .*(22, '0303', [0-9]*, 14)" "logs/$NAME.client.log" ||
         die "$NAME: no ServerHelloDone from the server: $(tail -5 "logs/$NAME.client.log")"
     wait_server_any; stop_capture
+fi
+
+if want sslv2-handshake; then
+    # Synthetic: no stack here speaks SSL 2.0 (OpenSSL removed it in 1.1.0),
+    # so sslv2_handshake.py writes both sides from the SSL 2.0 specification,
+    # without a network; only the server's certificate comes from openssl (a
+    # version 1 certificate, MD5-signed RSA 1024, as in SSL 2.0's days).
+    NAME=sslv2-handshake LOG=sslv2-handshake
+    echo "make_captures: writing $NAME" >&2
+    : > "commands/$NAME.txt"
+    host openssl req -x509 -new -newkey rsa:1024 -noenc -keyout sslv2.key -out sslv2.pem \
+        -subj /CN=server.tutor.test -days 3650 -set_serial 35 -md5 -config openssl.cnf 2>>logs/certs.log
+    log_line host "python3 pcaps/sslv2_handshake.py sslv2.pem sslv2.key $NAME.pcapng $NAME.keys"
+    "$PYTHON" "$HERE/sslv2_handshake.py" sslv2.pem sslv2.key "$NAME.pcapng" "$NAME.keys" \
+        >> "logs/$NAME.log" 2>&1 || die "$NAME: $(tail -5 "logs/$NAME.log")"
 fi
 
 # --------------------------------------------------------------------------

@@ -34,6 +34,11 @@ HS_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessio
             13: "CertificateRequest", 14: "ServerHelloDone", 15: "CertificateVerify",
             16: "ClientKeyExchange", 20: "Finished", 24: "KeyUpdate"}
 CT_NAMES = {20: "CCS", 21: "Alert", 22: "HS", 23: "AppData"}
+# SSL 2.0's message codes (draft-hickman-netscape-ssl-00, C.2): same field in
+# Wireshark 4.0, other meanings.
+SSL2_NAMES = {0: "ERROR", 1: "CLIENT-HELLO", 2: "CLIENT-MASTER-KEY", 3: "CLIENT-FINISHED",
+              4: "SERVER-HELLO", 5: "SERVER-VERIFY", 6: "SERVER-FINISHED",
+              7: "REQUEST-CERTIFICATE", 8: "CLIENT-CERTIFICATE"}
 
 FULL_ECDHE = [1, 2, 11, 12, 14, 16, 20, 4, 20]
 FULL_NO_TICKET = [1, 2, 11, 12, 14, 16, 20, 20]
@@ -298,6 +303,29 @@ CAPTURES = [
               "line.",
          cipher="0x009c", keys=[1, 2, 11, 14], nokeys=[1, 2, 11, 14], finished=0, handshakes=0,
          http=False, alerts=[], check="sslv2"),
+    dict(name="sslv2-handshake", title="SSL 2.0 handshake and data (synthetic)",
+         text="A pure SSL 2.0 connection. No TLS stack here speaks SSL 2.0 (OpenSSL removed it in 1.1.0, "
+              "GnuTLS never had it, RFC 6176 forbids negotiating it), so `sslv2_handshake.py` plays both "
+              "sides and writes every byte from the SSL 2.0 specification (draft-hickman-netscape-ssl-00); "
+              "only the certificate is made by openssl (a self-signed version 1 certificate, RSA 1024, "
+              "md5WithRSAEncryption, CN=server.tutor.test). TCP handshake; CLIENT-HELLO (version 0x0002, "
+              "five cipher specs, 16-byte challenge, no session ID); SERVER-HELLO (session-id-hit 0, the "
+              "certificate, the two export cipher specs the server keeps, a 16-byte connection-id); "
+              "CLIENT-MASTER-KEY (SSL2_RC4_128_EXPORT40_WITH_MD5: 11 clear bytes of the master key and "
+              "its 5 secret bytes encrypted with the certificate's RSA key by `openssl pkeyutl`, "
+              "PKCS#1) followed in the same segment by the encrypted CLIENT-FINISHED; the encrypted "
+              "SERVER-VERIFY and SERVER-FINISHED in one segment; then an HTTP/1.0 request and its "
+              "response, encrypted; the server closes (FIN), then the client. The encryption is the "
+              "specification's (RC4 with MD5-derived session keys, MD5 MACs, sequence numbers from the "
+              "hellos on); the script decrypts every record again and checks the MACs. The master key, "
+              "challenge, connection-id, ports and TCP sequence numbers come from a fixed seed (the "
+              "encrypted records are the same on every run); the script fails if an encrypted record "
+              "starts with a byte from 0 to 8, which Wireshark could read as an SSL 2.0 message code. "
+              "Wireshark 4.0 decodes the three messages sent in the clear and shows every encrypted "
+              "record as \"Encrypted Data\" (it does not decrypt SSL 2.0). The key log holds only "
+              "comment lines: there is no key log format for SSL 2.0.",
+         cipher=None, keys=[1, 4, 2], nokeys=[1, 4, 2], finished=0, handshakes=0,
+         http=False, alerts=[], ssl2=True, check="sslv2_handshake"),
 ]
 
 
@@ -485,7 +513,7 @@ def check_capture(ts, d, spec, problems):
     sh = ts.fields(pcap, keys, ["tls.handshake.ciphersuite", "tls.handshake.version",
                                 "tls.handshake.extensions.supported_version",
                                 "tls.handshake.session_id", "tls.handshake.random", "tls.resumed"],
-                   "tls.handshake.type == 2")
+                   "tls.handshake.type == 2 && !(tls.record.version == 0x0002)")
     need(bool(sh) == (spec["cipher"] is not None), "%d ServerHello, expected %s" % (
         len(sh), "none" if spec["cipher"] is None else "some"))
     legacy = {"1.0": "0x0301", "1.1": "0x0302"}.get(version, "0x0303")
@@ -601,6 +629,39 @@ def check_capture(ts, d, spec, problems):
             rv = ts.fields(pcap, None, ["tls.record.version"], "ip.src == %s && tls.record" % SERVER_IP)
             need(rv and all(set(r["tls.record.version"].split(",")) == {"0x0303"} for r in rv),
                  "the server's records are not all TLS 1.2 records")
+    elif check == "sslv2_handshake":
+        rows = ts.fields(pcap, None, ["frame.number", "ip.src", "tls.record.version", "tls.handshake.type",
+                                      "tls.handshake.version", "tls.handshake.cipherspec",
+                                      "tls.handshake.session_id_hit", "tls.handshake.challenge_length",
+                                      "tls.handshake.connection_id_length", "tls.handshake.clear_key_length",
+                                      "tls.handshake.encrypted_key_length", "x509sat.uTF8String",
+                                      "x509af.algorithm.id", "_ws.col.Info"], "tls")
+        need(all(set(r["tls.record.version"].split(",")) == {"0x0002"} for r in rows),
+             "not every record is in the SSLv2 format")
+        by_type = {t: r for r in rows for t in ints(r["tls.handshake.type"])}
+        ch, sh2, cmk = by_type.get(1, {}), by_type.get(4, {}), by_type.get(2, {})
+        need(ch.get("ip.src") == CLIENT_IP and ch.get("tls.handshake.version") == "0x0002"
+             and ch.get("tls.handshake.cipherspec") == "0x010080,0x0700c0,0x030080,0x020080,0x040080"
+             and ch.get("tls.handshake.challenge_length") == "16",
+             "CLIENT-HELLO is not version 0x0002 with five cipher specs and a 16-byte challenge: %s" % ch)
+        need(sh2.get("ip.src") == SERVER_IP and sh2.get("tls.handshake.version") == "0x0002"
+             and sh2.get("tls.handshake.session_id_hit") in ("0", "False")
+             and sh2.get("tls.handshake.cipherspec") == "0x020080,0x040080"
+             and sh2.get("tls.handshake.connection_id_length") == "16"
+             and sh2.get("x509sat.uTF8String") == "server.tutor.test,server.tutor.test"
+             and sh2.get("x509af.algorithm.id", "").startswith("1.2.840.113549.1.1.4,"),
+             "SERVER-HELLO is not SSL 2.0 with the self-signed MD5 certificate, two export "
+             "cipher specs and a 16-byte connection-id: %s" % sh2)
+        need(cmk.get("ip.src") == CLIENT_IP and cmk.get("tls.handshake.cipherspec") == "0x020080"
+             and cmk.get("tls.handshake.clear_key_length") == "11"
+             and cmk.get("tls.handshake.encrypted_key_length") == "128",
+             "CLIENT-MASTER-KEY is not RC4_128_EXPORT40 with 11 clear and 128 encrypted key bytes: %s" % cmk)
+        enc = {who: sum(r["_ws.col.Info"].count("Encrypted Data") for r in rows if r["ip.src"] == ip)
+               for who, ip in (("client", CLIENT_IP), ("server", SERVER_IP))}
+        need(enc == {"client": 2, "server": 3},
+             "encrypted records %s, expected 2 from the client and 3 from the server" % enc)
+        first_fin = ts.fields(pcap, None, ["ip.src"], "tcp.flags.fin == 1")
+        need(first_fin and first_fin[0]["ip.src"] == SERVER_IP, "the server's FIN is not the first")
     elif check in ("expired", "self_signed", "sha1_cert"):
         crt = ts.fields(pcap, None, ["x509af.utcTime", "x509sat.uTF8String",
                                      "x509af.algorithm.id", "tls.handshake.certificate_length"],
@@ -673,9 +734,12 @@ Every capture is a real TLS connection between real TLS stacks (OpenSSL 3.0
 `s_server`/`s_client`, GnuTLS 3.7 `gnutls-serv`/`gnutls-cli`, and in
 `tls12-closed-mid-handshake` Python's `ssl` module, i.e. OpenSSL, driven by
 `hello_then_close.py`) on Debian 12, except `tls12-coalesced.pcapng`, which is
-a rewritten copy of `tls12-ecdhe-rsa.pcapng`, and the client side of
+a rewritten copy of `tls12-ecdhe-rsa.pcapng`, the client side of
 `sslv2-client-hello.pcapng`: `sslv2_hello.py` writes its SSLv2-format
-ClientHello byte by byte on a plain socket (the server is OpenSSL's `s_server`).
+ClientHello byte by byte on a plain socket (the server is OpenSSL's `s_server`),
+and `sslv2-handshake.pcapng`, which is synthetic: no stack here speaks SSL 2.0,
+so `sslv2_handshake.py` writes both sides of it from the SSL 2.0 specification,
+without a network (its section says how).
 
 ## How the captures are made
 
@@ -746,7 +810,8 @@ out). All columns come from tshark 4.0.17 with `-2` (two passes), with the
 project's plugin disabled. "TLS records" lists the records tshark decodes in
 that frame, separated by `;`: `HS[...]` a handshake record and the messages in
 it (as tshark names them), `SSLv2[...]` a record in the SSLv2 format
-(`sslv2-client-hello`), `CCS` ChangeCipherSpec, `AppData`, `Alert`,
+(`sslv2-client-hello`, `sslv2-handshake`; `SSLv2[Encrypted Data]` is one
+Wireshark cannot read), `CCS` ChangeCipherSpec, `AppData`, `Alert`,
 `enc-X` a TLS 1.3 record sent as opaque Application Data whose inner content
 type, once decrypted with the key log, is X (`enc-HS[Finished]`, `enc-AppData`,
 `enc-Alert`). A record that began in an earlier TCP segment is listed in the
@@ -801,8 +866,9 @@ def write_readme(path, d, commands_dir, results, old_readme=None):
         out.append("\n## %s\n\n" % name)
         out.append("**%s.** %s\n\n" % (spec["title"], spec["text"]))
         want, nok = res["got_k"], res["got_n"]   # (verified: the expected sequences)
-        out.append("Handshake messages with keys: %s.  \n" % ", ".join(HS_NAMES[t] for t in want))
-        out.append("Without keys: %s.%s\n\n" % (", ".join(HS_NAMES[t] for t in nok), "  \nAlerts: %s." % (
+        names = SSL2_NAMES if spec.get("ssl2") else HS_NAMES
+        out.append("Handshake messages with keys: %s.  \n" % ", ".join(names[t] for t in want))
+        out.append("Without keys: %s.%s\n\n" % (", ".join(names[t] for t in nok), "  \nAlerts: %s." % (
             ", ".join("%s %s (%d)" % ("client" if who == "C" else "server", ALERT_NAMES[a], a)
                       for who, a in spec["alerts"]) or "none") if "alerts" in spec else ""))
         out.append("Made with (in this order; `server$`/`client$`: run with `ip netns exec` in the "

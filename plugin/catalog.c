@@ -70,12 +70,23 @@ const char *tt_msg_name(tt_msg_id id)
     return msgs[id].name;
 }
 
-tt_msg_id tt_msg_from_handshake_type(unsigned type)
+static tt_msg_id msg_of_type(unsigned type)
 {
     for (size_t i = 0; i < TT_MSG_COUNT; i++)
         if (msgs[i].type >= 0 && (unsigned)msgs[i].type == type)
             return (tt_msg_id)i;
     return TT_MSG_UNKNOWN;
+}
+
+/* A handshake type is one byte: SSL 2.0's rows, above it, stay out of reach. */
+tt_msg_id tt_msg_from_handshake_type(unsigned type)
+{
+    return type < TT_SSL2_MSG_BASE ? msg_of_type(type) : TT_MSG_UNKNOWN;
+}
+
+tt_msg_id tt_msg_from_ssl2_type(unsigned type)
+{
+    return type < TT_SSL2_MSG_BASE ? msg_of_type(TT_SSL2_MSG_BASE + type) : TT_MSG_UNKNOWN;
 }
 
 static int alert_index(int desc)

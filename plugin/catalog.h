@@ -43,5 +43,9 @@ int tt_alert_count(void);
 int tt_alert_code(int i);
 /* The message for a handshake type, or TT_MSG_UNKNOWN. */
 tt_msg_id tt_msg_from_handshake_type(unsigned type);
+/* Where messages.def keeps SSL 2.0's message codes, apart from TLS's. */
+#define TT_SSL2_MSG_BASE 0x100
+/* The message for an SSL 2.0 message code, or TT_MSG_UNKNOWN. */
+tt_msg_id tt_msg_from_ssl2_type(unsigned type);
 
 #endif

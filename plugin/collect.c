@@ -31,6 +31,8 @@ static int hf_ccs = -1;
 static int hf_app_data = -1;
 static int hf_hs_length = -1;
 static int hf_session_id = -1;
+static int hf_record_version = -1;   /* 0x0002 marks an SSLv2-format record */
+static int hf_ssl2_session_id_hit = -1;
 static int hf_ext_type = -1;
 static int hf_alert = -1;
 static int hf_alert_level = -1;
@@ -158,6 +160,8 @@ void collect_init(void)
     hf_app_data = id_of("tls.app_data");
     hf_hs_length = id_of("tls.handshake.length");
     hf_session_id = id_of("tls.handshake.session_id");
+    hf_record_version = id_of("tls.record.version");
+    hf_ssl2_session_id_hit = id_of("tls.handshake.session_id_hit");
     hf_ext_type = id_of("tls.handshake.extension.type");
     hf_alert = id_of("tls.alert_message");
     hf_alert_level = id_of("tls.alert_message.level");
@@ -280,6 +284,7 @@ typedef struct {
     gboolean hrr;
     guint32 last_ext_type;
     gboolean ticket, early_data, psk;
+    gboolean ssl2_session_id_hit;      /* SSL 2.0 SERVER-HELLO */
     hello_acc hello;                   /* what a hello carries */
     tt_msgvals vals;                   /* what other messages carry */
     const field_info *comp;            /* the first compression method */
@@ -317,6 +322,11 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->type = fi;
             else if (id == hf_hs_length && !facts->length)
                 facts->length = tt_fi_uint(fi);
+            else if (id == hf_ssl2_session_id_hit && fi->ds_tvb && fi->length == 1 &&
+                     tvb_bytes_exist(fi->ds_tvb, fi->start, 1))
+                /* The byte itself: the field is a boolean, whose value
+                 * type differs between Wireshark versions. */
+                facts->ssl2_session_id_hit = tt_tvb_get_u8(fi->ds_tvb, fi->start) != 0;
             else if (id == hf_session_id && fi->ds_tvb && fi->length > 0 && fi->length <= 32 &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length)) {
                 tvb_memcpy(fi->ds_tvb, facts->hello.session_id, fi->start, fi->length);
@@ -751,6 +761,12 @@ static void add_handshake(walk_state *st, const proto_node *node)
         facts.hello.suites[0] = (uint16_t)suite;
         facts.hello.n_suites = 1;
     }
+    if (ce->ev.sslv2 && (ce->ev.hs_type == 1 || ce->ev.hs_type == 4)) {
+        /* SSL 2.0's hellos: the version tells an SSL 2.0 CLIENT-HELLO from a
+         * TLS ClientHello in the SSLv2 format (RFC 5246 E.2). */
+        ce->ev.version = facts.version;
+        ce->ev.ssl2_session_id_hit = facts.ssl2_session_id_hit;
+    }
     if (ce->ev.hs_type == 2 && !ce->ev.sslv2) {
         ce->ev.hrr_random = facts.hrr;
         ce->ev.version = facts.supported_version ? facts.supported_version : facts.version;
@@ -804,6 +820,18 @@ static gboolean present(proto_tree *tree, int hf)
     return fis && fis->len > 0;
 }
 
+/* Whether a record is in the SSLv2 format: TLS gives such records the
+ * generated version 0x0002 and no content type. */
+static gboolean is_ssl2_record(const proto_node *record)
+{
+    for (const proto_node *c = record->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        if (fi && fi->hfinfo && canon(fi) == hf_record_version)
+            return tt_fi_uint(fi) == 0x0002;
+    }
+    return FALSE;
+}
+
 static void walk(walk_state *st, const proto_node *node)
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
@@ -811,9 +839,16 @@ static void walk(walk_state *st, const proto_node *node)
         int id = canon(fi);
 
         if (id == hf_record) {
+            guint before = st->events->len;
+
             st->record_has_type = FALSE;
             st->record_opaque = FALSE;
             walk(st, c);
+            /* An SSLv2 record whose type TLS does not show ("Encrypted Data"). */
+            if (st->events->len == before && !st->record_has_type && is_ssl2_record(c)) {
+                add_event(st, TT_EV_SSL2_RECORD, fi);
+                g_array_index(st->events, collected_event, st->events->len - 1).ev.sslv2 = true;
+            }
         } else if (id == hf_opaque_type) {
             /* Without keys a TLS 1.3 record shows only its outer (opaque) type;
              * with keys TLS adds the real content type after it. */

@@ -41,11 +41,15 @@ static const unsigned char steps[TT_FLOW_COUNT][R_COUNT] = {
     [TT_FLOW_13_PSK] = {
         [R_CH] = 1, [R_SH] = 2, [R_SCCS] = 3, [R_EE] = 4, [R_SFIN] = 5, [R_CCCS] = 6,
         [R_EOED] = 7, [R_CFIN] = 8, [R_NST] = 9, [R_APP] = 10, [R_KU] = 11 },
+    /* SSL 2.0 has no steps: its messages after the session keys are
+     * encrypted and Wireshark cannot decrypt them (docs/flows.md G). */
+    [TT_FLOW_SSL2] = { 0 },
 };
 
 const char *tt_version_name(unsigned version)
 {
     switch (version) {
+    case TT_SSL20: return "SSL 2.0";
     case TT_SSL30: return "SSL 3.0";
     case 0x0301: return "TLS 1.0";
     case 0x0302: return "TLS 1.1";
@@ -216,14 +220,6 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     int side = ev->from_client ? CLIENT : SERVER;
     bool server = side == SERVER;
 
-    if (ev->sslv2) {
-        /* SSLv2 type 1 is CLIENT-HELLO; other SSLv2 messages are not explained. */
-        if (ev->hs_type == 1)
-            client_hello(f, ev, a);
-        else
-            a->cannot_tell = true;
-        return;
-    }
     /* Up to TLS 1.2 everything a side sends after its ChangeCipherSpec is
      * encrypted: a plaintext type there, without decryption, is bytes that
      * are not what they seem (a damaged or misassembled record). */
@@ -288,6 +284,114 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     case TT_MSG_CERTIFICATE_STATUS: a->text = TT_TEXT_CERTIFICATE_STATUS; return;
     case TT_MSG_UNKNOWN: a->cannot_tell = true; return;
     default: a->text = TT_TEXT_OTHER; return;
+    }
+}
+
+/* ---- SSL 2.0 (draft-hickman-netscape-ssl-00; docs/flows.md G) ----------
+ * Its message codes share numbers with TLS's handshake types but not their
+ * meanings: they are named from SSL 2.0's own table. Wireshark shows the
+ * code only of CLIENT-HELLO, CLIENT-MASTER-KEY and SERVER-HELLO, the
+ * messages sent in the clear; every other record it shows as "Encrypted
+ * Data" (TT_EV_SSL2_RECORD). Once the session keys are agreed (after
+ * CLIENT-MASTER-KEY, or at a SERVER-HELLO that found the session), every
+ * message of both sides is encrypted (5.4). */
+
+/* The shortest handshake needs this many encrypted messages from each side,
+ * each in a record of its own (5.2.1, 5.4): CLIENT-FINISHED from the client,
+ * SERVER-VERIFY and SERVER-FINISHED from the server. */
+static const unsigned ssl2_needed[2] = { 1, 2 };
+
+/* An encrypted SSL 2.0 record: which message it holds cannot be told. Each
+ * side's records are annotated as far as the shortest handshake needs and
+ * one more (the first that may be application data); later ones could be
+ * anything. */
+static bool ssl2_encrypted(tt_flow *f, int side, tt_annotation *a)
+{
+    if (f->ssl2_encrypted[side] > ssl2_needed[side])
+        return false;
+    f->ssl2_encrypted[side]++;
+    if (f->ssl2_encrypted[CLIENT] >= ssl2_needed[CLIENT] &&
+        f->ssl2_encrypted[SERVER] >= ssl2_needed[SERVER])
+        f->ssl2_maybe_complete = true;
+    a->msg = TT_MSG_ENCRYPTED_RECORD;
+    a->text = side == CLIENT ? TT_TEXT_SSL2_ENCRYPTED_CLIENT : TT_TEXT_SSL2_ENCRYPTED_SERVER;
+    a->encrypted = true;
+    a->cannot_tell = true;
+    return true;
+}
+
+/* A record Wireshark shows as "Encrypted Data". Only in a connection known
+ * to be SSL 2.0: elsewhere such a record is bytes that merely look like one. */
+static bool ssl2_record(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    if (!f->ssl2)
+        return false;
+    if (f->ssl2_keys)
+        return ssl2_encrypted(f, ev->from_client ? CLIENT : SERVER, a);
+    /* Before the keys only an ERROR may come in the clear besides the
+     * hellos and CLIENT-MASTER-KEY, and Wireshark does not decode it. */
+    a->msg = TT_MSG_UNKNOWN;
+    a->text = TT_TEXT_SSL2_UNREADABLE;
+    a->cannot_tell = true;
+    return true;
+}
+
+/* An SSLv2-format record whose message code Wireshark shows. */
+static bool ssl2_message(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    int side = ev->from_client ? CLIENT : SERVER;
+
+    /* RFC 5246 E.2: a TLS (or SSL 3.0) ClientHello in the SSL 2.0 record
+     * format, offering 3.0 or later; an SSL 2.0 CLIENT-HELLO offers 0x0002. */
+    if (ev->hs_type == 1 && !f->ssl2 && (ev->version == 0 || ev->version >= TT_SSL30)) {
+        client_hello(f, ev, a);
+        return true;
+    }
+    if (f->ssl2_keys) {
+        /* After the keys the first data byte is ciphertext: a code read
+         * there is chance, not a message. */
+        if (!ssl2_encrypted(f, side, a))
+            return false;
+        add_note(a, TT_PHRASE_NOTE_SSL2_TYPE_BY_CHANCE);
+        return true;
+    }
+    a->msg = tt_msg_from_ssl2_type(ev->hs_type);
+    switch (ev->hs_type) {
+    case 1:
+        if (!f->any_seen)
+            f->started = true;
+        f->ssl2 = true;
+        f->client_hellos++;
+        a->text = TT_TEXT_SSL2_CLIENT_HELLO;
+        return true;
+    case 4:
+        if (!f->server_hello_seen) {
+            f->server_hello_seen = true;
+            f->ssl2 = true;
+            f->flow = TT_FLOW_SSL2;
+            f->version = TT_SSL20;
+            a->show_version = true;
+        }
+        /* 5.6.1: a hit resumes the session: no certificate, no
+         * CLIENT-MASTER-KEY, and both sides encrypt from here on. */
+        f->ssl2_keys |= ev->ssl2_session_id_hit;
+        a->text = ev->ssl2_session_id_hit ? TT_TEXT_SSL2_SERVER_HELLO_HIT : TT_TEXT_SSL2_SERVER_HELLO;
+        add_note(a, TT_PHRASE_NOTE_SSL2_PROHIBITED);
+        return true;
+    case 2:
+        f->ssl2 = true;
+        f->ssl2_keys = true;
+        a->text = TT_TEXT_SSL2_CLIENT_MASTER_KEY;
+        return true;
+    case 0:
+        a->text = TT_TEXT_SSL2_ERROR;
+        return true;
+    default:
+        /* CLIENT-FINISHED, SERVER-VERIFY ... are only ever sent encrypted
+         * (5.5, 5.6): one in the clear is not what it seems. */
+        a->text = a->msg == TT_MSG_UNKNOWN ? TT_TEXT_UNKNOWN : TT_TEXT_SSL2_NOT_IN_CLEAR;
+        a->cannot_tell = true;
+        return true;
     }
 }
 
@@ -444,9 +548,12 @@ static bool tcp_close(tt_flow *f, tt_annotation *a)
 {
     if (f->closed || f->complete || !f->started || f->failed_alert != TT_NO_ALERT)
         return false;
+    /* SSL 2.0 after enough encrypted records: finished or not, cannot be told. */
+    if (f->ssl2 && f->ssl2_maybe_complete)
+        return false;
     f->closed = true;
     a->msg = TT_MSG_CONNECTION_CLOSED;
-    a->text = TT_TEXT_CONNECTION_CLOSED;
+    a->text = f->ssl2 ? TT_TEXT_SSL2_CONNECTION_CLOSED : TT_TEXT_CONNECTION_CLOSED;
     a->failure = true;
     return true;
 }
@@ -464,7 +571,16 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
         a->skipped[i] = TT_NO_NOTE;
 
     switch (ev->kind) {
-    case TT_EV_HANDSHAKE: handshake(f, ev, a); break;
+    case TT_EV_HANDSHAKE:
+        if (!ev->sslv2)
+            handshake(f, ev, a);
+        else if (!ssl2_message(f, ev, a))
+            return false;
+        break;
+    case TT_EV_SSL2_RECORD:
+        if (!ssl2_record(f, ev, a))
+            return false;
+        break;
     case TT_EV_ENCRYPTED_HANDSHAKE:
         if (!encrypted_handshake(f, ev, a))
             return false;
@@ -481,7 +597,8 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
         break;
     default: return false;
     }
-    if (a->encrypted && !f->keylog_hinted) {
+    /* No key log hint for SSL 2.0: Wireshark does not decrypt it at all. */
+    if (a->encrypted && !f->keylog_hinted && !f->ssl2) {
         f->keylog_hinted = true;
         a->keylog_hint = true;
     }
@@ -495,5 +612,7 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->failed_alert = f->failed_alert;
     a->closed = f->closed;
     a->complete = f->complete;
+    a->ssl2_keys = f->ssl2_keys;
+    a->ssl2_maybe_complete = f->ssl2_maybe_complete;
     return true;
 }

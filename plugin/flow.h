@@ -11,6 +11,7 @@
 
 #include "catalog.h"
 
+#define TT_SSL20 0x0002          /* SSL 2.0's version number (draft-hickman-netscape-ssl-00, C.1) */
 #define TT_SSL30 0x0300
 #define TT_TLS12 0x0303
 #define TT_TLS13 0x0304
@@ -26,16 +27,19 @@ typedef enum {
     TT_EV_APPLICATION_DATA,    /* one record of application data (or opaque TLS 1.3 record) */
     TT_EV_ALERT,
     TT_EV_CLOSE,               /* TCP FIN or RST */
+    TT_EV_SSL2_RECORD,         /* an SSLv2-format record whose type TLS does not show ("Encrypted Data") */
 } tt_event_kind;
 
 typedef struct {
     tt_event_kind kind;
     bool from_client;
     unsigned hs_type;          /* TT_EV_HANDSHAKE: the handshake type */
-    bool sslv2;                /* the type comes from an SSLv2-format record */
+    bool sslv2;                /* the type comes from an SSLv2-format record (an SSL 2.0 message code) */
+    bool ssl2_session_id_hit;  /* SSL 2.0 SERVER-HELLO: SESSION-ID-HIT is non-zero */
     unsigned hs_length;        /* the handshake message's length field, if known */
     bool hrr_random;           /* ServerHello whose random is RFC 8446's HRR value */
-    unsigned version;          /* ServerHello: the chosen version, 0 if unknown */
+    unsigned version;          /* ServerHello: the chosen version; SSLv2-format
+                                * CLIENT-HELLO: the version offered; 0 if unknown */
     uint8_t session_id[32];    /* hellos: the session ID */
     unsigned session_id_len;
     bool ticket_offered;       /* ClientHello: a non-empty session_ticket extension */
@@ -56,6 +60,7 @@ typedef enum {
     TT_FLOW_13_FULL,
     TT_FLOW_13_HRR,
     TT_FLOW_13_PSK,
+    TT_FLOW_SSL2,              /* SSL 2.0: no numbered steps */
     TT_FLOW_COUNT
 } tt_flow_kind;
 
@@ -77,6 +82,9 @@ typedef struct {
     bool early_data : 1;
     bool closed : 1;
     bool complete : 1;         /* both sides have finished the handshake */
+    bool ssl2_keys : 1;        /* SSL 2.0: session keys agreed, every later record encrypted */
+    bool ssl2_maybe_complete : 1; /* SSL 2.0: enough encrypted records for a finished
+                                   * handshake; whether it finished cannot be told */
     int16_t alert_desc;        /* TT_NO_ALERT, or the alert's description */
     uint8_t alert_level;
     uint8_t flow;              /* tt_flow_kind */
@@ -112,6 +120,10 @@ typedef struct {
     bool app_data[2];
     bool opaque_flight_done[2];/* TLS 1.3 without keys: first flight over */
     bool opaque_seen[2];
+    bool ssl2;                 /* an SSL 2.0 CLIENT-HELLO or SERVER-HELLO was seen */
+    bool ssl2_keys;            /* SSL 2.0: the session keys are agreed (5.4) */
+    bool ssl2_maybe_complete;
+    unsigned ssl2_encrypted[2];/* SSL 2.0: encrypted records annotated, per side */
 } tt_flow;
 
 void tt_flow_init(tt_flow *flow);

@@ -74,7 +74,7 @@ void render_register(int proto)
         { &ei_failed, { "tlstutor.expert.failed", PI_SEQUENCE, PI_WARN,
             "The handshake failed: a fatal alert or a close before it finished", EXPFILL } },
         { &ei_deprecated, { "tlstutor.expert.deprecated", PI_SECURITY, PI_WARN,
-            "Deprecated protocol version (SSL 3.0, TLS 1.0 or 1.1)", EXPFILL } },
+            "Deprecated protocol version (SSL 3.0, TLS 1.0 or 1.1), or prohibited (SSL 2.0)", EXPFILL } },
         { &ei_client_auth, { "tlstutor.expert.client_auth", PI_SECURITY, PI_CHAT,
             "The server asks for a client certificate (client authentication)", EXPFILL } },
         { &ei_cannot_tell, { "tlstutor.expert.cannot_tell", PI_UNDECODED, PI_NOTE,
@@ -203,6 +203,7 @@ const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *
         [TT_FLOW_13_FULL] = TT_PHRASE_FLOW_FULL,
         [TT_FLOW_13_HRR] = TT_PHRASE_FLOW_HRR,
         [TT_FLOW_13_PSK] = TT_PHRASE_FLOW_PSK,
+        [TT_FLOW_SSL2] = TT_PHRASE_FLOW_SSL2,
     };
     const char *version = tt_version_name(it->a.flow == TT_FLOW_13_HRR ? TT_TLS13 : it->a.version);
     const char *kind = tt_phrase(kinds[it->a.flow < TT_FLOW_COUNT ? it->a.flow : 0], lang);
@@ -292,9 +293,11 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
         expert_add_info_format(pinfo, mi, &ei_failed, "%s: %s",
                                tt_phrase(TT_PHRASE_EXPERT_FAILED, lang),
                                render_text(it, TT_PART_SHORT, lang, pinfo->pool));
+    /* SSL 2.0 is more than deprecated: RFC 6176 prohibits it. */
     if (it->a.show_version && it->a.version && it->a.version < TT_TLS12)
         expert_add_info_format(pinfo, mi, &ei_deprecated, "%s: %s",
-                               tt_phrase(TT_PHRASE_EXPERT_DEPRECATED, lang),
+                               tt_phrase(it->a.version == TT_SSL20 ? TT_PHRASE_EXPERT_PROHIBITED
+                                                                   : TT_PHRASE_EXPERT_DEPRECATED, lang),
                                tt_version_name(it->a.version) ? tt_version_name(it->a.version) : "?");
     if (it->a.cannot_tell)
         expert_add_info_format(pinfo, mi, &ei_cannot_tell, "%s",

@@ -83,6 +83,10 @@ static tt_phrase_id outcome(const tt_annotation *a)
         return TT_PHRASE_STATS_FAILED;
     if (a->closed)
         return TT_PHRASE_STATS_CLOSED;
+    /* SSL 2.0's finished messages are encrypted and Wireshark cannot
+     * decrypt them: past the records a finished handshake needs, say so. */
+    if (a->flow == TT_FLOW_SSL2 && a->ssl2_maybe_complete)
+        return TT_PHRASE_STATS_SSL2_CANNOT_TELL;
     return a->complete ? TT_PHRASE_STATS_COMPLETED : TT_PHRASE_STATS_UNFINISHED;
 }
 
@@ -98,13 +102,20 @@ static const char *node_name(category cat, const tt_item *it, const conn_class *
         return it->a.flow_known && tt_version_name(it->a.version)
             ? tt_version_name(it->a.version) : tt_phrase(TT_PHRASE_STATS_NOT_KNOWN, lang);
     case CAT_SUITE:
+        if (!c->suite && it->a.flow_known && it->a.flow == TT_FLOW_SSL2)
+            return tt_phrase(TT_PHRASE_STATS_SSL2_CIPHER_KIND, lang);
         return c->suite ? c->suite : tt_phrase(TT_PHRASE_STATS_NOT_KNOWN, lang);
     case CAT_OUTCOME:
         return tt_phrase(outcome(&it->a), lang);
     case CAT_AUTH:
+        /* SSL 2.0 asks for a certificate only after the keys, encrypted. */
+        if (it->a.flow == TT_FLOW_SSL2 && it->a.ssl2_keys && !it->a.client_auth)
+            return tt_phrase(TT_PHRASE_STATS_SSL2_AUTH_HIDDEN, lang);
         return tt_phrase(it->a.client_auth ? TT_PHRASE_STATS_AUTH_ASKED
                                            : TT_PHRASE_STATS_AUTH_NOT_ASKED, lang);
     case CAT_KEYS:
+        if (it->a.flow == TT_FLOW_SSL2)
+            return tt_phrase(c->hidden ? TT_PHRASE_STATS_KEYS_SSL2 : TT_PHRASE_STATS_KEYS_NONE, lang);
         return tt_phrase(c->hidden ? TT_PHRASE_STATS_KEYS_HIDDEN
                          : c->decrypted ? TT_PHRASE_STATS_KEYS_DECRYPTED
                          : TT_PHRASE_STATS_KEYS_NONE, lang);

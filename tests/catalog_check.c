@@ -97,6 +97,25 @@ int main(void)
     }
     for (int id = 0; id < TT_MSG_COUNT; id++, n++)
         bad += check("msg", id, 0, TT_LANG_EN, tt_msg_name(id));
+    /* SSL 2.0's message codes share numbers with TLS's handshake types
+     * (4: SERVER-HELLO, NewSessionTicket): each lookup keeps to its table. */
+    for (unsigned t = 0; t < 256; t++, n++) {
+        tt_msg_id tls = tt_msg_from_handshake_type(t), ssl2 = tt_msg_from_ssl2_type(t);
+        if ((tls >= TT_MSG_SSL2_ERROR && tls <= TT_MSG_SSL2_CLIENT_CERTIFICATE) ||
+            (ssl2 != TT_MSG_UNKNOWN && (ssl2 < TT_MSG_SSL2_ERROR || ssl2 > TT_MSG_SSL2_CLIENT_CERTIFICATE)) ||
+            (ssl2 == TT_MSG_UNKNOWN) != (t > 8)) {
+            printf("FAIL type %u: TLS %s, SSL 2.0 %s\n", t, tt_msg_name(tls), tt_msg_name(ssl2));
+            bad++;
+        }
+    }
+    if (tt_msg_from_handshake_type(4) != TT_MSG_NEW_SESSION_TICKET ||
+        tt_msg_from_ssl2_type(4) != TT_MSG_SSL2_SERVER_HELLO ||
+        strcmp(tt_msg_name(tt_msg_from_ssl2_type(2)), "CLIENT-MASTER-KEY") != 0 ||
+        tt_msg_from_handshake_type(TT_SSL2_MSG_BASE + 1) != TT_MSG_UNKNOWN ||
+        tt_msg_from_ssl2_type(TT_SSL2_MSG_BASE + 1) != TT_MSG_UNKNOWN) {
+        printf("FAIL SSL 2.0 and TLS message lookups\n");
+        bad++;
+    }
     if (strcmp(tt_text(TT_TEXT_COUNT, TT_PART_SAYS, TT_LANG_EN), "?") != 0) {
         printf("FAIL out-of-range text id is not \"?\"\n");
         bad++;

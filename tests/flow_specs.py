@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Expected tutor messages for the captures of every handshake shape, as
 text: one line per message, "frame sender msg step [E]" (sender C or S, step
-"-" for none, E: recognised while encrypted), "--" between connections.
+"-" for none, E: recognised while encrypted, EK: encrypted even with the key
+log, which cannot decrypt it), "--" between connections.
 Checked by hand against the frame tables of pcaps/README.md (plain Wireshark)
 and the numbered flows of docs/flows.md."""
 
@@ -447,6 +448,30 @@ SHAPES = {
             13 S ApplicationData 14
             15 C Alert -
             16 S Alert -
+        """,
+    },
+    # SSL 2.0 (docs/flows.md G): no steps; Wireshark does not decrypt SSL 2.0,
+    # so the encrypted records stay encrypted with the (secret-less) key log.
+    "sslv2-handshake.pcapng": {
+        "nokeys": """
+            4 C CLIENT-HELLO -
+            6 S SERVER-HELLO -
+            8 C CLIENT-MASTER-KEY -
+            8 C EncryptedRecord - EK
+            9 S EncryptedRecord - EK
+            9 S EncryptedRecord - EK
+            10 C EncryptedRecord - EK
+            11 S EncryptedRecord - EK
+        """,
+        "keys": """
+            4 C CLIENT-HELLO -
+            6 S SERVER-HELLO -
+            8 C CLIENT-MASTER-KEY -
+            8 C EncryptedRecord - EK
+            9 S EncryptedRecord - EK
+            9 S EncryptedRecord - EK
+            10 C EncryptedRecord - EK
+            11 S EncryptedRecord - EK
         """,
     },
     "tls13-gnutls-hrr.pcapng": {

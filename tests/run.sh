@@ -12,6 +12,7 @@ cmake --build build -j"$(nproc)"
 ./build/catalog_check
 ./build/split_check
 ./build/suite_check
+./build/flow_check
 # The whole suite, unless the arguments name test files or folders.
 where=(tests)
 for arg in "$@"; do [[ "$arg" == tests/* ]] && where=(); done

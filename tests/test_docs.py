@@ -75,6 +75,10 @@ def test_steps_match_the_document(tshark, pcap, with_keys):
     for line in flows.splitlines():
         frame, names, fl = (line.split("\t") + ["", ""])[:3]
         flow_of[int(frame)] = fl.split("|") if fl else []
+    if any(f.startswith("SSL 2.0") for fl in flow_of.values() for f in fl):
+        # SSL 2.0 has no numbered steps (docs/flows.md G).
+        assert all(m.step is None for m in msgs)
+        return
     checked = 0
     for m in msgs:
         if m.step is None:

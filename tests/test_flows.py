@@ -149,7 +149,8 @@ def parse_shape(text):
             continue
         frame, who, msg, step = words[:4]
         rows.append((int(frame), msg, C if who == "C" else S,
-                     None if step == "-" else int(step), words[4:] == ["E"]))
+                     None if step == "-" else int(step),
+                     {(): False, ("E",): True, ("EK",): "always"}[tuple(words[4:])]))
     return conns + [rows]
 
 
@@ -159,7 +160,9 @@ for _pcap, _texts in SHAPES.items():
 
 
 def expected(pcap, with_keys):
-    """(frame, msg, sender, seq, step, encrypted, conn), seq counted per connection."""
+    """(frame, msg, sender, seq, step, encrypted, conn), seq counted per connection.
+    A row's encrypted is True (without keys only), False, or "always" (a key
+    log cannot decrypt it: SSL 2.0)."""
     out = []
     for conn, spec in enumerate(SPECS[pcap], start=1):
         if isinstance(spec, dict):   # TLS 1.3: the keys change what can be seen
@@ -167,7 +170,8 @@ def expected(pcap, with_keys):
         else:
             rows = spec
         for seq, (frame, msg, sender, step, enc) in enumerate(rows, start=1):
-            out.append((frame, msg, sender, seq, step, enc and not with_keys, conn))
+            out.append((frame, msg, sender, seq, step,
+                        enc == "always" or (enc is True and not with_keys), conn))
     return out
 
 

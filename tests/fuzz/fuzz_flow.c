@@ -46,8 +46,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         unsigned flags;
 
         memset(&ev, 0, sizeof ev);
-        ev.kind = (tt_event_kind)(byte(&in) % 7);   /* 6: not a kind, must be ignored */
+        ev.kind = (tt_event_kind)(byte(&in) % 7);
         flags = byte(&in) | byte(&in) << 8;
+        if (flags & 4096)
+            ev.kind = (tt_event_kind)(TT_EV_SSL2_RECORD + 1);   /* not a kind, must be ignored */
         ev.from_client = flags & 1;
         ev.sslv2 = flags & 2;
         ev.hrr_random = flags & 4;
@@ -57,10 +59,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ev.decrypted = flags & 64;
         ev.opaque = flags & 128;
         ev.alert_known = flags & 256;
+        ev.ssl2_session_id_hit = flags & 2048;
         ev.hs_type = byte(&in);
         ev.hs_length = byte(&in) | byte(&in) << 8 | byte(&in) << 16;
-        /* Versions near the real ones, and now and then any. */
-        ev.version = flags & 512 ? (byte(&in) << 8 | byte(&in)) : 0x0300 + byte(&in) % 6;
+        /* Versions near the real ones (SSL 2.0's 0x0002 too), and now and then any. */
+        if (flags & 512)
+            ev.version = byte(&in) << 8 | byte(&in);
+        else if ((ev.version = 0x0300 + byte(&in) % 7) == 0x0306)
+            ev.version = TT_SSL20;
         ev.alert_level = byte(&in);
         ev.alert_desc = byte(&in);
         /* Lengths over 32 included: flow.c must not trust them. */

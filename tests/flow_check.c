@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The handshake logic (plugin/flow.c) on event sequences that no bundled
+ * capture holds: SSL 2.0 (docs/flows.md G) with a session hit, a TLS
+ * ClientHello in the SSLv2 format answered in SSL 2.0, records Wireshark
+ * cannot read before and after the keys, a message code that is chance, a
+ * close before and after the records a finished handshake needs. Exits
+ * non-zero and says which check failed otherwise. */
+#include <stdio.h>
+#include <string.h>
+
+#include "flow.h"
+
+enum { C = 1, S = 0 };
+
+static int bad;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            printf("FAIL %s:%d: %s\n", __func__, __LINE__, #cond);             \
+            bad++;                                                             \
+        }                                                                      \
+    } while (0)
+
+/* An SSLv2-format record whose message code Wireshark shows. */
+static bool ssl2(tt_flow *f, int from_client, unsigned code, unsigned version, bool hit,
+                 tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TT_EV_HANDSHAKE;
+    ev.sslv2 = true;
+    ev.from_client = from_client;
+    ev.hs_type = code;
+    ev.version = version;
+    ev.ssl2_session_id_hit = hit;
+    return tt_flow_next(f, &ev, a);
+}
+
+/* A record Wireshark shows as "Encrypted Data", or a TCP close. */
+static bool other(tt_flow *f, tt_event_kind kind, int from_client, tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.sslv2 = kind == TT_EV_SSL2_RECORD;
+    ev.from_client = from_client;
+    return tt_flow_next(f, &ev, a);
+}
+
+static bool encrypted_record(const tt_annotation *a, int from_client)
+{
+    return a->msg == TT_MSG_ENCRYPTED_RECORD && a->encrypted && a->cannot_tell && !a->keylog_hint &&
+           a->step == 0 && a->from_client == from_client &&
+           a->text == (from_client ? TT_TEXT_SSL2_ENCRYPTED_CLIENT : TT_TEXT_SSL2_ENCRYPTED_SERVER);
+}
+
+static bool has_note(const tt_annotation *a, tt_phrase_id p)
+{
+    for (int i = 0; i < TT_MAX_NOTES; i++)
+        if (a->notes[i] == p)
+            return true;
+    return false;
+}
+
+/* A new session, as in pcaps/sslv2-handshake.pcapng, but with more records
+ * than are annotated, and the close after them. */
+static void full(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(ssl2(&f, C, 1, TT_SSL20, false, &a) && a.msg == TT_MSG_SSL2_CLIENT_HELLO && a.step == 0 &&
+          !a.flow_known && a.text == TT_TEXT_SSL2_CLIENT_HELLO);
+    CHECK(ssl2(&f, S, 4, TT_SSL20, false, &a) && a.msg == TT_MSG_SSL2_SERVER_HELLO &&
+          a.flow == TT_FLOW_SSL2 && a.version == TT_SSL20 && a.show_version && !a.ssl2_keys &&
+          a.text == TT_TEXT_SSL2_SERVER_HELLO && has_note(&a, TT_PHRASE_NOTE_SSL2_PROHIBITED));
+    CHECK(!strcmp(tt_version_name(a.version), "SSL 2.0"));
+    CHECK(ssl2(&f, C, 2, 0, false, &a) && a.msg == TT_MSG_SSL2_CLIENT_MASTER_KEY && a.ssl2_keys);
+    /* Client: one record needed, two annotated; server: two needed, three. */
+    CHECK(other(&f, TT_EV_SSL2_RECORD, C, &a) && encrypted_record(&a, C) && !a.ssl2_maybe_complete);
+    CHECK(other(&f, TT_EV_SSL2_RECORD, S, &a) && encrypted_record(&a, S) && !a.ssl2_maybe_complete);
+    CHECK(other(&f, TT_EV_SSL2_RECORD, S, &a) && encrypted_record(&a, S) && a.ssl2_maybe_complete);
+    CHECK(other(&f, TT_EV_SSL2_RECORD, C, &a) && encrypted_record(&a, C));
+    CHECK(!other(&f, TT_EV_SSL2_RECORD, C, &a));
+    CHECK(other(&f, TT_EV_SSL2_RECORD, S, &a) && encrypted_record(&a, S));
+    CHECK(!other(&f, TT_EV_SSL2_RECORD, S, &a));
+    /* Finished or not cannot be told: the close is not a failure. */
+    CHECK(!other(&f, TT_EV_CLOSE, S, &a));
+    CHECK(!f.complete && !f.closed && f.failed_alert == TT_NO_ALERT);
+}
+
+/* SESSION-ID-HIT: no CLIENT-MASTER-KEY; encrypted from the SERVER-HELLO on. */
+static void session_hit(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(ssl2(&f, C, 1, TT_SSL20, false, &a));
+    CHECK(ssl2(&f, S, 4, TT_SSL20, true, &a) && a.text == TT_TEXT_SSL2_SERVER_HELLO_HIT && a.ssl2_keys);
+    CHECK(other(&f, TT_EV_SSL2_RECORD, C, &a) && encrypted_record(&a, C));
+    /* A code Wireshark reads from ciphertext is chance, not a message. */
+    CHECK(ssl2(&f, S, 4, TT_SSL20, false, &a) && encrypted_record(&a, S) &&
+          has_note(&a, TT_PHRASE_NOTE_SSL2_TYPE_BY_CHANCE));
+}
+
+/* Before the keys: a record Wireshark cannot read (perhaps an ERROR), then
+ * the close, which comes before the handshake could have finished. */
+static void closed_before_the_keys(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(ssl2(&f, C, 1, TT_SSL20, false, &a));
+    CHECK(other(&f, TT_EV_SSL2_RECORD, S, &a) && a.msg == TT_MSG_UNKNOWN && a.cannot_tell &&
+          !a.encrypted && a.text == TT_TEXT_SSL2_UNREADABLE);
+    CHECK(other(&f, TT_EV_CLOSE, S, &a) && a.msg == TT_MSG_CONNECTION_CLOSED && a.failure &&
+          a.text == TT_TEXT_SSL2_CONNECTION_CLOSED);
+    /* A code only ever sent encrypted, in the clear: not what it seems. */
+    tt_flow_init(&f);
+    CHECK(ssl2(&f, C, 1, TT_SSL20, false, &a));
+    CHECK(ssl2(&f, S, 5, 0, false, &a) && a.msg == TT_MSG_SSL2_SERVER_VERIFY && a.cannot_tell &&
+          a.text == TT_TEXT_SSL2_NOT_IN_CLEAR);
+    CHECK(ssl2(&f, S, 0, 0, false, &a) && a.msg == TT_MSG_SSL2_ERROR && a.text == TT_TEXT_SSL2_ERROR);
+}
+
+/* Too few encrypted records when TCP closes: surely not finished. */
+static void closed_too_early(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(ssl2(&f, C, 1, TT_SSL20, false, &a));
+    CHECK(ssl2(&f, S, 4, TT_SSL20, false, &a));
+    CHECK(ssl2(&f, C, 2, 0, false, &a));
+    CHECK(other(&f, TT_EV_SSL2_RECORD, C, &a));
+    CHECK(other(&f, TT_EV_SSL2_RECORD, S, &a));
+    CHECK(other(&f, TT_EV_CLOSE, C, &a) && a.closed && a.text == TT_TEXT_SSL2_CONNECTION_CLOSED);
+}
+
+/* RFC 5246 E.2: an SSLv2-format ClientHello offering TLS is a TLS ClientHello
+ * (step 1); an SSL 2.0 server may still answer in SSL 2.0. */
+static void tls_hello_answered_in_ssl2(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(ssl2(&f, C, 1, TT_TLS12, false, &a) && a.msg == TT_MSG_CLIENT_HELLO && a.step == 1 &&
+          has_note(&a, TT_PHRASE_NOTE_SSLV2));
+    CHECK(ssl2(&f, S, 4, TT_SSL20, false, &a) && a.msg == TT_MSG_SSL2_SERVER_HELLO &&
+          a.flow == TT_FLOW_SSL2 && a.version == TT_SSL20 && a.step == 0);
+}
+
+/* Elsewhere a record that looks like SSLv2 "Encrypted Data" is not explained. */
+static void not_ssl2(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(!other(&f, TT_EV_SSL2_RECORD, C, &a));
+    CHECK(!other(&f, TT_EV_SSL2_RECORD, S, &a));
+    CHECK(f.seq == 0);
+}
+
+int main(void)
+{
+    full();
+    session_hit();
+    closed_before_the_keys();
+    closed_too_early();
+    tls_hello_answered_in_ssl2();
+    not_ssl2();
+    printf("flow checks: %d failed\n", bad);
+    return bad != 0;
+}
