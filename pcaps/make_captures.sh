@@ -38,7 +38,7 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      tls13-alert-protocol-version tls12-closed-mid-handshake tls10 tls11
      tls13-gnutls tls13-gnutls-hrr
      tls12-expired-cert tls12-self-signed tls12-weak-3des tls12-sha1-cert
-     sslv2-client-hello sslv2-handshake)
+     sslv2-client-hello sslv2-handshake tls12-cert-no-cn)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -212,6 +212,16 @@ host openssl req -new -newkey rsa:2048 -noenc -keyout sha1.key -out sha1.csr \
     -subj /CN=server.tutor.test -config openssl.cnf 2>>logs/certs.log
 host openssl x509 -req -in sha1.csr -CA ca.pem -CAkey ca.key -set_serial 33 \
     -days 3650 -sha1 -extfile openssl.cnf -extensions server -out sha1.pem 2>>logs/certs.log
+# Names without a common name (CN): a CA named by country and unit only, and
+# a server named by country and organisation (O), SAN DNS:server.tutor.test.
+host openssl req -x509 -new -newkey rsa:2048 -noenc -keyout nocn-ca.key -out nocn-ca.pem \
+    -subj "/C=JP/OU=Tutor Lab CA" -days 3650 -set_serial 34 -sha256 \
+    -config openssl.cnf -extensions v3_ca 2>>logs/certs.log
+host openssl req -new -newkey rsa:2048 -noenc -keyout nocn.key -out nocn.csr \
+    -subj "/C=JP/O=Tutor Web Org" -config openssl.cnf 2>>logs/certs.log
+host openssl x509 -req -in nocn.csr -CA nocn-ca.pem -CAkey nocn-ca.key -set_serial 35 \
+    -days 3650 -sha256 -extfile openssl.cnf -extensions server -out nocn.pem 2>>logs/certs.log
+openssl verify -CAfile nocn-ca.pem nocn.pem >/dev/null
 
 # Reply served by s_server -HTTP (file holds the complete HTTP response).
 RESP='HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 15\r\nConnection: close\r\n\r\nhello from tls\n'
@@ -747,6 +757,18 @@ if want sslv2-handshake; then
     log_line host "python3 pcaps/sslv2_handshake.py sslv2.pem sslv2.key $NAME.pcapng $NAME.keys"
     "$PYTHON" "$HERE/sslv2_handshake.py" sslv2.pem sslv2.key "$NAME.pcapng" "$NAME.keys" \
         >> "logs/$NAME.log" 2>&1 || die "$NAME: $(tail -5 "logs/$NAME.log")"
+fi
+
+if want tls12-cert-no-cn; then
+    # The server sends its certificate and the CA's (-cert_chain), so that
+    # both names without a CN are in the capture, as issuer and as subject.
+    start_capture tls12-cert-no-cn 443
+    server openssl s_server -accept 443 -cert nocn.pem -key nocn.key -cert_chain nocn-ca.pem -HTTP \
+        -naccept 1 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256
+    client openssl s_client -connect "$SRV_IP:443" -servername server.tutor.test \
+        -CAfile nocn-ca.pem -verify_return_error -verify_hostname server.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys" -tls1_2
+    wait_server; stop_capture
 fi
 
 # --------------------------------------------------------------------------

@@ -326,6 +326,14 @@ CAPTURES = [
               "comment lines: there is no key log format for SSL 2.0.",
          cipher=None, keys=[1, 4, 2], nokeys=[1, 4, 2], finished=0, handshakes=0,
          http=False, alerts=[], ssl2=True, check="sslv2_handshake"),
+    dict(name="tls12-cert-no-cn", title="TLS 1.2, certificate names without a common name",
+         text="Neither name of the server's certificate has a common name (CN): its subject is "
+              "C=JP, O=Tutor Web Org (SAN DNS:server.tutor.test), its issuer a CA named "
+              "C=JP, OU=Tutor Lab CA, without an organisation either (RSA 2048, SHA-256). The "
+              "server sends the CA's self-signed certificate after its own (`-cert_chain`), so "
+              "that name is in the capture as a subject too; the client verifies against that "
+              "CA with `-verify_return_error`. Otherwise as tls12-ecdhe-rsa.",
+         cipher="0xc02f", keys=FULL_ECDHE, check="no_cn"),
 ]
 
 
@@ -662,6 +670,15 @@ def check_capture(ts, d, spec, problems):
              "encrypted records %s, expected 2 from the client and 3 from the server" % enc)
         first_fin = ts.fields(pcap, None, ["ip.src"], "tcp.flags.fin == 1")
         need(first_fin and first_fin[0]["ip.src"] == SERVER_IP, "the server's FIN is not the first")
+    elif check == "no_cn":
+        crt = ts.fields(pcap, None, ["x509if.oid", "x509sat.uTF8String", "x509sat.printableString",
+                                     "tls.handshake.certificate_length"], "tls.handshake.type == 11")
+        c = crt[0] if len(crt) == 1 else {}
+        oids = c.get("x509if.oid", "").split(",")
+        need(len(ints(c.get("tls.handshake.certificate_length", ""))) == 2 and "2.5.4.3" not in oids
+             and c.get("x509sat.uTF8String", "").split(",") == ["Tutor Lab CA", "Tutor Web Org", "Tutor Lab CA", "Tutor Lab CA"],
+             "expected two certificates whose names have no CN (issuer OU=Tutor Lab CA, subject "
+             "O=Tutor Web Org, then the CA's own): %s" % c)
     elif check in ("expired", "self_signed", "sha1_cert"):
         crt = ts.fields(pcap, None, ["x509af.utcTime", "x509sat.uTF8String",
                                      "x509af.algorithm.id", "tls.handshake.certificate_length"],
@@ -762,7 +779,9 @@ without a network (its section says how).
   Exceptions: `tls12-expired-cert` (tutor-ca signed, valid 2020-01-01 to
   2021-01-01) and `tls12-self-signed` (CN=selfsigned.tutor.test, self-signed),
   whose clients verify without `-verify_return_error` and go on, and
-  `tls12-sha1-cert` (tutor-ca signed with SHA-1, `@SECLEVEL=0`).
+  `tls12-sha1-cert` (tutor-ca signed with SHA-1, `@SECLEVEL=0`), and
+  `tls12-cert-no-cn`, whose names have no common name: server `C=JP, O=Tutor
+  Web Org` (SAN DNS:server.tutor.test) issued by the CA `C=JP, OU=Tutor Lab CA`.
 - **Traffic**: the client sends `GET /hello.txt HTTP/1.0` (Host header), the
   server answers a 15-byte `text/plain` body (`s_server -HTTP` serving a file
   that holds the whole response), then it closes: close_notify both ways, FIN both

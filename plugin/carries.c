@@ -60,9 +60,11 @@ void carries_register(int proto)
         { &hf_cert_count, { "Certificates", "tlstutor.cert_count", FT_UINT32, BASE_DEC, NULL, 0x0,
             "On a Certificate message: how many certificates it carries", HFILL } },
         { &hf_cert_subject, { "Certificate subject", "tlstutor.cert_subject", FT_STRING, BASE_NONE, NULL, 0x0,
-            "On a Certificate message: the subject common name of each certificate, in order", HFILL } },
+            "On a Certificate message: each certificate's subject, in order: its common name (CN), "
+            "else its organisation (O), else the whole name as Wireshark shows it", HFILL } },
         { &hf_cert_issuer, { "Certificate issuer", "tlstutor.cert_issuer", FT_STRING, BASE_NONE, NULL, 0x0,
-            "On a Certificate message: the issuer common name of each certificate, in order", HFILL } },
+            "On a Certificate message: each certificate's issuer, in order: its common name (CN), "
+            "else its organisation (O), else the whole name as Wireshark shows it", HFILL } },
     };
     static ei_register_info ei[] = {
         { &ei_no_fs, { "tlstutor.expert.no_forward_secrecy", PI_SECURITY, PI_NOTE,
@@ -131,11 +133,28 @@ static const char *join_groups(const tt_hello *h, wmem_allocator_t *pool)
     return wmem_strbuf_get_str(buf);
 }
 
-static const char *hex8(const tt_hello *h, wmem_allocator_t *pool)
+static const char *hex(const uint8_t *p, unsigned n, wmem_allocator_t *pool)
 {
-    return wmem_strdup_printf(pool, "%02x%02x%02x%02x%02x%02x%02x%02x", h->random[0], h->random[1],
-                              h->random[2], h->random[3], h->random[4], h->random[5],
-                              h->random[6], h->random[7]);
+    wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
+
+    for (unsigned i = 0; i < n; i++)
+        wmem_strbuf_append_printf(buf, "%02x", p[i]);
+    return wmem_strbuf_get_str(buf);
+}
+
+static const char *utc_date(gint64 t, wmem_allocator_t *pool)
+{
+    GDateTime *dt = g_date_time_new_from_unix_utc(t);
+    char *text;
+    const char *out;
+
+    if (!dt)
+        return "?";
+    text = g_date_time_format(dt, "%Y-%m-%d %H:%M:%S UTC");
+    out = wmem_strdup(pool, text ? text : "?");
+    g_free(text);
+    g_date_time_unref(dt);
+    return out;
 }
 
 /* The catalogue holds the format strings; tests/catalog_check.c checks that
@@ -151,9 +170,31 @@ static gboolean lines_wanted;  /* tlstutor.carries is looked at: set per item */
 #define P(id) tt_phrase(TT_PHRASE_##id, lang)
 #define FMT(...) wmem_strdup_printf(pool, __VA_ARGS__)
 
-static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length,
-                         wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
+/* How far gmt_unix_time may be from the capture's time and still be the
+ * sender's clock: clocks are off by minutes, and a random value falls
+ * within a day of it once in about 25,000. */
+#define CLOCK_SLACK (24 * 60 * 60)
+
+/* A random's two parts as RFC 5246 7.4.1.2 names them: gmt_unix_time, the
+ * first 4 bytes, read as a time and set against the capture's; random_bytes,
+ * the other 28, quoted by their first 8. TLS 1.3 (RFC 8446 4.1.2) and most
+ * stacks today fill all 32 at random, which the capture's own time shows. */
+static const char *random_line(tt_phrase_id row, const tt_hello *h, packet_info *pinfo, tt_lang lang)
 {
+    wmem_allocator_t *pool = pinfo->pool;
+    gint64 t = (gint64)(((guint32)h->random[0] << 24) | ((guint32)h->random[1] << 16) |
+                        ((guint32)h->random[2] << 8) | h->random[3]);
+    gint64 off = t - (gint64)pinfo->abs_ts.secs;
+
+    return FMT(tt_phrase(row, lang), hex(h->random, 4, pool), utc_date(t, pool),
+               off >= -CLOCK_SLACK && off <= CLOCK_SLACK ? P(RANDOM_TIME_CLOCK) : P(RANDOM_TIME_RANDOM),
+               hex(h->random + 4, 8, pool));
+}
+
+static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length,
+                         packet_info *pinfo, proto_tree *tree, tt_lang lang)
+{
+    wmem_allocator_t *pool = pinfo->pool;
     wmem_strbuf_t *first = wmem_strbuf_new(pool, "");
 
     if (h->n_versions) {
@@ -170,7 +211,7 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
         LINE(FMT(P(CARRIES_VERSION_LEGACY), version_text(h->legacy_version, pool)));
     }
     if (h->has_random)
-        LINE(FMT(P(CARRIES_CLIENT_RANDOM), hex8(h, pool)));
+        LINE(random_line(TT_PHRASE_CARRIES_CLIENT_RANDOM, h, pinfo, lang));
     LINE(h->session_id_len ? FMT(P(CARRIES_SESSION_ID_CH), h->session_id_len)
                                                      : P(CARRIES_SESSION_ID_EMPTY));
     for (unsigned i = 0; i < h->n_suites && i < 3 && i < TT_MAX_SUITES; i++)
@@ -219,10 +260,14 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
     const char *name;
     tt_suite s;
     bool parsed;
+    guint chosen = it->a.version ? it->a.version : h->legacy_version;
 
-    LINE(FMT(P(CARRIES_VERSION_CHOSEN), version_text(it->a.version ? it->a.version : h->legacy_version, pool)));
-    if (h->has_random)
-        LINE(FMT(P(CARRIES_SERVER_RANDOM), hex8(h, pool)));
+    LINE(FMT(P(CARRIES_VERSION_CHOSEN), version_text(chosen, pool)));
+    /* TLS 1.3's random has no time field (RFC 8446 4.1.3). */
+    if (h->has_random && chosen == TT_TLS13)
+        LINE(FMT(P(CARRIES_SERVER_RANDOM_13), hex(h->random, 8, pool)));
+    else if (h->has_random)
+        LINE(random_line(TT_PHRASE_CARRIES_SERVER_RANDOM, h, pinfo, lang));
     if (!h->session_id_len)
         LINE(P(CARRIES_SESSION_ID_EMPTY));
     else
@@ -265,24 +310,38 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
 }
 
 
-static const char *utc_date(gint64 t, wmem_allocator_t *pool)
-{
-    GDateTime *dt = g_date_time_new_from_unix_utc(t);
-    char *text;
-    const char *out;
-
-    if (!dt)
-        return "?";
-    text = g_date_time_format(dt, "%Y-%m-%d %H:%M:%S UTC");
-    out = wmem_strdup(pool, text ? text : "?");
-    g_free(text);
-    g_date_time_unref(dt);
-    return out;
-}
-
 static const char *or_unknown(const char *s)
 {
     return s ? s : "?";
+}
+
+/* A subject or issuer for the fields and expert infos: the name alone. */
+static const char *name_text(const tt_name *n)
+{
+    return n->kind == TT_NAME_EMPTY ? "" : or_unknown(n->text);
+}
+
+/* The same for a carries line, saying what the name is when not a common
+ * name: "?" only when the tutor could not read it. */
+static const char *name_line(const tt_name *n, wmem_allocator_t *pool, tt_lang lang)
+{
+    switch (n->kind) {
+    case TT_NAME_O:
+        return FMT("%s%s", n->text, P(CERT_NAME_O));
+    case TT_NAME_DN:
+        return FMT("%s%s", n->text, P(CERT_NAME_DN));
+    case TT_NAME_EMPTY:
+        return P(CERT_NAME_EMPTY);
+    default:
+        return or_unknown(n->text);
+    }
+}
+
+/* Self-signed: the whole names are the same (a CA may share a common name
+ * with another). */
+static bool self_signed(const tt_cert *c)
+{
+    return c->subject.dn && c->issuer.dn && *c->subject.dn && strcmp(c->subject.dn, c->issuer.dn) == 0;
 }
 
 static void certificates(const tt_item *it, const tt_certs *cs, tvbuff_t *tvb, int start, int length,
@@ -294,11 +353,12 @@ static void certificates(const tt_item *it, const tt_certs *cs, tvbuff_t *tvb, i
     LINE(FMT(P(CARRIES_CERT_COUNT), cs->n));
     for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
         const tt_cert *c = &cs->certs[i];
-        const char *who = or_unknown(c->subject_cn);
-        bool self = c->subject_cn && c->issuer_cn && strcmp(c->subject_cn, c->issuer_cn) == 0;
+        const char *who = name_text(&c->subject);
+        bool self = self_signed(c);
 
-        LINE(self ? FMT(P(CARRIES_CERT_SELF_SIGNED), i + 1, who)
-                                            : FMT(P(CARRIES_CERT), i + 1, who, or_unknown(c->issuer_cn)));
+        LINE(self ? FMT(P(CARRIES_CERT_SELF_SIGNED), i + 1, name_line(&c->subject, pool, lang))
+                  : FMT(P(CARRIES_CERT), i + 1, name_line(&c->subject, pool, lang),
+                        name_line(&c->issuer, pool, lang)));
         if (i == 0 && c->sans)
             LINE(FMT(P(CARRIES_CERT_SANS), c->sans));
         if (c->has_validity) {
@@ -329,9 +389,9 @@ static void certificates(const tt_item *it, const tt_certs *cs, tvbuff_t *tvb, i
     parts_add_uint(tree, hf_cert_count, TT_PHRASE_LABEL_CERT_COUNT, tvb, start, length, cs->n, lang);
     for (unsigned i = 0; i < cs->n && i < TT_MAX_CERTS; i++) {
         parts_add_string(tree, hf_cert_subject, TT_PHRASE_LABEL_CERT_SUBJECT, tvb, start, length,
-                         or_unknown(cs->certs[i].subject_cn), NULL, lang);
+                         name_text(&cs->certs[i].subject), NULL, lang);
         parts_add_string(tree, hf_cert_issuer, TT_PHRASE_LABEL_CERT_ISSUER, tvb, start, length,
-                         or_unknown(cs->certs[i].issuer_cn), NULL, lang);
+                         name_text(&cs->certs[i].issuer), NULL, lang);
     }
 }
 
@@ -396,6 +456,17 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
     }
 }
 
+/* The message is one byte, its record six (RFC 5246 6.2.1, 7.1): the sizes
+ * and the value as this record has them. */
+static void change_cipher_spec(const tt_record *r, tvbuff_t *tvb, int start, int length,
+                               wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
+{
+    if (r->length == 1 && r->has_value)
+        LINE(FMT(P(CARRIES_CCS_RECORD), r->content_type, r->value, 5 + r->length));
+    else
+        LINE(FMT(P(CARRIES_CCS_RECORD_ODD), r->content_type, r->length, 5 + r->length));
+}
+
 void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, int start, int length,
                     packet_info *pinfo, proto_tree *tree, proto_item *mi, tt_lang lang)
 {
@@ -408,6 +479,8 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
         LINE(FMT(P(CARRIES_CUT), values->captured, values->whole));
         return;
     }
+    if (values->record && it->a.msg == TT_MSG_CHANGE_CIPHER_SPEC)
+        change_cipher_spec(values->record, tvb, start, length, pinfo->pool, tree, lang);
     if (values->certs && it->a.msg == TT_MSG_CERTIFICATE)
         certificates(it, values->certs, tvb, start, length, pinfo, tree, mi, lang);
     if (values->vals)
@@ -415,7 +488,7 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
     if (!values->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)
-        client_hello(values->hello, tvb, start, length, pinfo->pool, tree, lang);
+        client_hello(values->hello, tvb, start, length, pinfo, tree, lang);
     else if (it->a.msg == TT_MSG_SERVER_HELLO)
         server_hello(it, values->hello, tvb, start, length, pinfo, tree, mi, lang);
     else if (it->a.msg == TT_MSG_HELLO_RETRY_REQUEST)

@@ -50,6 +50,8 @@ static int hf_cert = -1;
 static int hf_x_issuer = -1, hf_x_subject = -1, hf_x_sig = -1, hf_x_spki = -1;
 static int hf_x_not_before = -1, hf_x_not_after = -1, hf_x_utc = -1, hf_x_gen = -1;
 static int hf_x_alg = -1, hf_x_oid = -1, hf_x_dns = -1, hf_x_modulus = -1;
+static int hf_x_rdn = -1;            /* one part (RDN) of a subject or issuer */
+static int hf_record_length = -1;
 static int hf_x_strings[6];
 static int hf_tcp_fin = -1;
 static int hf_tcp_rst = -1;
@@ -181,6 +183,7 @@ void collect_init(void)
      * fields and expert infos), never the flow: follow.c marks them only
      * while someone looks at those. */
     registering_details = TRUE;
+    hf_record_length = id_of("tls.record.length");   /* a ChangeCipherSpec's record */
     hf_sni = id_of("tls.handshake.extensions_server_name");
     hf_alpn = id_of("tls.handshake.extensions_alpn_str");
     hf_curve = id_of("tls.handshake.server_named_curve");
@@ -203,6 +206,7 @@ void collect_init(void)
     hf_x_gen = id_of("x509af.generalizedTime");
     hf_x_alg = id_of("x509af.algorithm.id");
     hf_x_oid = id_of("x509if.oid");
+    hf_x_rdn = id_of("x509if.RDNSequence_item");
     hf_x_dns = id_of("x509ce.dNSName");
     hf_x_modulus = id_of(TT_FIELD_RSA_MODULUS);
     {
@@ -254,6 +258,8 @@ typedef struct {
     GArray *events;
     gboolean record_has_type;  /* the current record is TLS, not SSLv2 */
     gboolean record_opaque;    /* TLS 1.3 record whose real type TLS could not see */
+    guint32 content_type;      /* the current record's */
+    gint record_length;        /* the current record's tls.record.length, -1 unknown */
     int decrypted;             /* frame_has_decrypted_data, once known; -1 before */
 } walk_state;
 
@@ -445,7 +451,7 @@ static void add_event(walk_state *st, tt_event_kind kind, const field_info *wher
 
 /* ---- Certificates: Wireshark's X.509 fields, read in tree order ---- */
 
-typedef enum { X_NONE, X_ISSUER, X_SUBJECT, X_SIG, X_SPKI, X_NOT_BEFORE, X_NOT_AFTER } x_ctx;
+typedef enum { X_NONE, X_SIG, X_SPKI, X_NOT_BEFORE, X_NOT_AFTER } x_ctx;
 
 /* DER contents of the OIDs the tutor names in words. */
 static const struct { guint8 der[9]; guint len; const char *words; gboolean weak; } algs[] = {
@@ -464,7 +470,8 @@ static const struct { guint8 der[9]; guint len; const char *words; gboolean weak
     { { 0x2b, 0x65, 0x70 }, 3, "Ed25519", FALSE },
     { { 0x2b, 0x65, 0x71 }, 3, "Ed448", FALSE },
 };
-static const guint8 oid_common_name[] = { 0x55, 0x04, 0x03 };
+static const guint8 oid_common_name[] = { 0x55, 0x04, 0x03 };          /* 2.5.4.3, CN */
+static const guint8 oid_organization[] = { 0x55, 0x04, 0x0a };         /* 2.5.4.10, O */
 
 static const char *alg_words(const field_info *fi, gboolean *weak, wmem_allocator_t *pool)
 {
@@ -482,10 +489,10 @@ static const char *alg_words(const field_info *fi, gboolean *weak, wmem_allocato
     return oid_encoded2string(pool, der, len);
 }
 
-static gboolean is_common_name(const field_info *fi)
+static gboolean is_oid(const field_info *fi, const guint8 *der)
 {
     return fi->length == 3 && fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 3) &&
-           tvb_memeql(fi->ds_tvb, fi->start, oid_common_name, 3) == 0;
+           tvb_memeql(fi->ds_tvb, fi->start, der, 3) == 0;
 }
 
 static gboolean is_x509_string(int id)
@@ -526,10 +533,137 @@ typedef struct {
     tt_certs *certs;
     tt_cert buf[TT_MAX_CERTS];         /* certs->certs until kept */
     tt_cert *cur;
-    gboolean cn_next;
     wmem_strbuf_t *sans;
     wmem_allocator_t *pool;
 } cert_walk;
+
+/* A subject or issuer while its subtree is read. */
+typedef struct {
+    wmem_allocator_t *pool;
+    wmem_array_t *rdns;                /* its parts' texts, in the certificate's order */
+    wmem_strbuf_t *rdn;                /* the part being read */
+    const proto_node *rdn_node;        /* and its x509if.RDNSequence_item */
+    const char *cn, *o;
+    const char **decoded;              /* cn or o, just taken from the bytes */
+} name_walk;
+
+/* An attribute's value as x509if shows it in a name: the text of the BER
+ * element after the attribute type's OID (which the OID item does not
+ * include), by tvb_format_text; NULL when its bytes are not there. */
+static const char *attribute_value(const field_info *oid, wmem_allocator_t *pool)
+{
+    tvbuff_t *tvb = oid->ds_tvb;
+    gint off = oid->start + oid->length;
+    guint len;
+
+    guint8 tag;
+
+    if (!tvb || oid->start < 0 || !tvb_bytes_exist(tvb, off, 2))
+        return NULL;
+    /* What x509if takes for a string (BER's octet string check): any
+     * application or private tag, or a universal OCTET STRING, UTF8String
+     * or NumericString ... BMPString. None of these is 64 KB long. */
+    tag = tt_tvb_get_u8(tvb, off);
+    if ((tag & 0x1f) == 0x1f ||
+        ((tag & 0xc0) == 0x00 && (tag & 0x1f) != 4 && (tag & 0x1f) != 12 && (tag & 0x1f) < 18) ||
+        (tag & 0xc0) == 0x80)
+        return NULL;
+    len = tt_tvb_get_u8(tvb, off + 1);
+    off += 2;
+    if (len == 0x81 && tvb_bytes_exist(tvb, off, 1))
+        len = tt_tvb_get_u8(tvb, off++);
+    else if (len == 0x82 && tvb_bytes_exist(tvb, off, 2)) {
+        len = tvb_get_ntohs(tvb, off);
+        off += 2;
+    } else if (len >= 0x80)
+        return NULL;
+    if (!tvb_bytes_exist(tvb, off, (gint)len))
+        return NULL;
+    return tvb_format_text(pool, tvb, off, (gint)len);
+}
+
+static void end_rdn(name_walk *nw)
+{
+    const char *text;
+
+    if (!nw->rdn)
+        return;
+    text = wmem_strbuf_get_str(nw->rdn);
+    wmem_array_append_one(nw->rdns, text);
+    nw->rdn = NULL;
+}
+
+/* "type=value", the attribute's part of the name. Attributes of one RDN
+ * (one x509if.RDNSequence_item) are joined by "+", as x509if does. */
+static void add_attribute(name_walk *nw, const field_info *oid, const proto_node *rdn_node)
+{
+    guint8 der[64];
+    guint len = oid->length > 0 && oid->length <= (gint)sizeof der ? (guint)oid->length : 0;
+    const char *value;
+
+    if (!len || !oid->ds_tvb || !tvb_bytes_exist(oid->ds_tvb, oid->start, (gint)len))
+        return;
+    tvb_memcpy(oid->ds_tvb, der, oid->start, len);
+    value = attribute_value(oid, nw->pool);
+    if (nw->rdn && rdn_node && rdn_node == nw->rdn_node)
+        wmem_strbuf_append_c(nw->rdn, '+');
+    else {
+        end_rdn(nw);
+        nw->rdn = wmem_strbuf_new(nw->pool, "");
+        nw->rdn_node = rdn_node;
+    }
+    wmem_strbuf_append_printf(nw->rdn, "%s=%s", oid_resolved_from_encoded(nw->pool, der, (gint)len),
+                              value ? value : "");
+    nw->decoded = NULL;
+    if (value && is_oid(oid, oid_common_name) && !nw->cn)
+        nw->decoded = &nw->cn;
+    else if (value && is_oid(oid, oid_organization) && !nw->o)
+        nw->decoded = &nw->o;
+    if (nw->decoded)
+        *nw->decoded = value;
+}
+
+static void read_name_node(name_walk *nw, const proto_node *node, const proto_node *rdn_node)
+{
+    for (const proto_node *c = node->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        int id = canon(fi);
+
+        if (id == hf_x_rdn)
+            rdn_node = c;
+        else if (id == hf_x_oid)
+            add_attribute(nw, fi, rdn_node);
+        else if (is_x509_string(id) && nw->decoded) {
+            /* The value as its string type decodes it (a BMPString's
+             * UTF-16, say), rather than as bytes. */
+            const char *v = fvalue_get_string(TT_FI_VALUE(fi));
+            if (v)
+                *nw->decoded = wmem_strdup(nw->pool, v);
+            nw->decoded = NULL;
+        }
+        read_name_node(nw, c, rdn_node);
+    }
+}
+
+/* x509if builds a name's text most specific part first: the RDNs in
+ * reverse order, joined by ",". */
+static void read_name(const proto_node *node, tt_name *name, wmem_allocator_t *pool)
+{
+    name_walk nw;
+    wmem_strbuf_t *dn = wmem_strbuf_new(pool, "");
+
+    memset(&nw, 0, sizeof nw);
+    nw.pool = pool;
+    nw.rdns = wmem_array_new(pool, sizeof(const char *));
+    read_name_node(&nw, node, NULL);
+    end_rdn(&nw);
+    for (guint i = wmem_array_get_count(nw.rdns); i > 0; i--)
+        wmem_strbuf_append_printf(dn, "%s%s", wmem_strbuf_get_len(dn) ? "," : "",
+                                  *(const char **)wmem_array_index(nw.rdns, i - 1));
+    name->dn = wmem_strbuf_finalize(dn);
+    name->kind = nw.cn ? TT_NAME_CN : nw.o ? TT_NAME_O : *name->dn ? TT_NAME_DN : TT_NAME_EMPTY;
+    name->text = nw.cn ? nw.cn : nw.o ? nw.o : *name->dn ? name->dn : NULL;
+}
 
 static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
 {
@@ -541,14 +675,14 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
         if (id == hf_cert) {
             w->certs->n++;
             w->cur = w->certs->n <= TT_MAX_CERTS ? &w->buf[w->certs->n - 1] : NULL;
-            w->cn_next = FALSE;
             inner = X_NONE;
         } else if (!w->cur) {
             /* past TT_MAX_CERTS, or before the first certificate: only count */
-        } else if (id == hf_x_issuer) {
-            inner = X_ISSUER;
-        } else if (id == hf_x_subject) {
-            inner = X_SUBJECT;
+        } else if (id == hf_x_issuer || id == hf_x_subject) {
+            tt_name *name = id == hf_x_issuer ? &w->cur->issuer : &w->cur->subject;
+            if (name->kind == TT_NAME_UNREAD)
+                read_name(c, name, w->pool);
+            continue;   /* a name holds nothing else the texts quote */
         } else if (id == hf_x_sig) {
             inner = X_SIG;
         } else if (id == hf_x_spki) {
@@ -557,14 +691,6 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
             inner = X_NOT_BEFORE;
         } else if (id == hf_x_not_after) {
             inner = X_NOT_AFTER;
-        } else if (id == hf_x_oid) {
-            w->cn_next = (ctx == X_ISSUER || ctx == X_SUBJECT) && is_common_name(fi);
-        } else if (is_x509_string(id) && w->cn_next) {
-            const char *v = fvalue_get_string(TT_FI_VALUE(fi));
-            const char **dst = ctx == X_ISSUER ? &w->cur->issuer_cn : ctx == X_SUBJECT ? &w->cur->subject_cn : NULL;
-            if (dst && !*dst && v)
-                *dst = wmem_strdup(w->pool, v);
-            w->cn_next = FALSE;
         } else if (id == hf_x_alg && (ctx == X_SIG || ctx == X_SPKI)) {
             gboolean weak = FALSE;
             const char *words = alg_words(fi, &weak, w->pool);
@@ -813,6 +939,27 @@ static void add_alert(walk_state *st, const proto_node *node)
     ce->ev.alert_known = level && desc;
 }
 
+/* A ChangeCipherSpec, with its record's content type and length for the
+ * texts (the record is its 5-byte header and the message). */
+static void add_ccs(walk_state *st, const field_info *fi)
+{
+    collected_event *ce;
+    tt_record *r;
+
+    add_event(st, TT_EV_CHANGE_CIPHER_SPEC, fi);
+    if (st->record_length < 0 || !st->record_has_type)
+        return;   /* tls.record.length is asked for only while the texts are looked at */
+    ce = &g_array_index(st->events, collected_event, st->events->len - 1);
+    r = wmem_new0(st->pinfo->pool, tt_record);
+    r->content_type = (uint8_t)st->content_type;
+    r->length = (uint16_t)st->record_length;
+    if (fi->length >= 1 && fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 1)) {
+        r->value = tt_tvb_get_u8(fi->ds_tvb, fi->start);
+        r->has_value = TRUE;
+    }
+    ce->record = r;
+}
+
 static gboolean present(proto_tree *tree, int hf)
 {
     GPtrArray *fis = hf > 0 ? proto_get_finfo_ptr_array(tree, hf) : NULL;
@@ -843,6 +990,7 @@ static void walk(walk_state *st, const proto_node *node)
 
             st->record_has_type = FALSE;
             st->record_opaque = FALSE;
+            st->record_length = -1;
             walk(st, c);
             /* An SSLv2 record whose type TLS does not show ("Encrypted Data"). */
             if (st->events->len == before && !st->record_has_type && is_ssl2_record(c)) {
@@ -857,6 +1005,9 @@ static void walk(walk_state *st, const proto_node *node)
         } else if (id == hf_content_type) {
             st->record_has_type = TRUE;
             st->record_opaque = FALSE;
+            st->content_type = tt_fi_uint(fi);
+        } else if (id == hf_record_length) {
+            st->record_length = (gint)tt_fi_uint(fi);
         } else if (id == hf_alert) {
             add_alert(st, c);
         } else if (id == hf_handshake) {
@@ -865,7 +1016,7 @@ static void walk(walk_state *st, const proto_node *node)
             /* An SSLv2 record has its type without a handshake item. */
             add_handshake(st, c->parent);
         } else if (id == hf_ccs) {
-            add_event(st, TT_EV_CHANGE_CIPHER_SPEC, fi);
+            add_ccs(st, fi);
         } else if (id == hf_app_data) {
             /* A zero-length record ("<MISSING>") carries no application data. */
             if (fi->length == 0)
@@ -887,6 +1038,8 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
     st.events = g_array_new(FALSE, FALSE, sizeof(collected_event));
     st.record_has_type = TRUE;
     st.record_opaque = FALSE;
+    st.content_type = 0;
+    st.record_length = -1;
     st.decrypted = -1;
     if (!tree)
         return st.events;

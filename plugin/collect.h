@@ -18,6 +18,7 @@ typedef struct {
     tt_hello *hello;           /* hellos */
     tt_certs *certs;           /* Certificate: its certificates */
     tt_msgvals *vals;          /* key exchanges, CertificateRequest/Verify, Finished */
+    tt_record *record;         /* ChangeCipherSpec: its record */
     guint32 captured, whole;   /* bytes of the message in the capture, and in all; 0, 0 if whole */
 } collected_event;
 

@@ -141,7 +141,7 @@ static void keep_for_later(tt_item *item, const collected_event *ce, tt_conn *co
 
 static tt_values values_of(const collected_event *ce)
 {
-    tt_values v = { ce->hello, ce->certs, ce->vals, ce->captured, ce->whole };
+    tt_values v = { ce->hello, ce->certs, ce->vals, ce->record, ce->captured, ce->whole };
     return v;
 }
 

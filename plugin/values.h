@@ -21,7 +21,7 @@ typedef struct {
     uint8_t session_id_len;
     bool has_random : 1;
     bool ems : 1;                      /* carries extended_master_secret (RFC 7627) */
-    uint8_t random[8];                 /* the first 8 bytes: what the texts quote */
+    uint8_t random[32];                /* its parts are quoted: gmt_unix_time and random_bytes */
     const char *sni;                   /* NULL when absent */
     const char *alpn;                  /* protocols joined by ", ", NULL when absent */
     /* The first MIN(n, TT_MAX_SMALL or TT_MAX_SUITES) of each list. */
@@ -51,10 +51,22 @@ typedef struct {
 
 #define TT_MAX_CERTS 8
 
+/* What a certificate's subject or issuer is called: its common name (CN),
+ * else its organisation (O), else the whole name. */
+typedef enum { TT_NAME_UNREAD, TT_NAME_EMPTY, TT_NAME_CN, TT_NAME_O, TT_NAME_DN } tt_name_kind;
+
+typedef struct {
+    const char *text;                  /* as kind says; NULL when unread or empty */
+    const char *dn;                    /* the whole name as Wireshark shows it, most specific
+                                        * part first ("id-at-organizationalUnitName=Tutor Lab
+                                        * CA,id-at-countryName=JP"); NULL when unread */
+    tt_name_kind kind;
+} tt_name;
+
 /* One certificate of a Certificate message, as Wireshark's X.509 fields show it. */
 typedef struct {
-    const char *subject_cn;            /* NULL when absent */
-    const char *issuer_cn;
+    tt_name subject;
+    tt_name issuer;
     const char *sig_alg;               /* in words ("SHA-256 with RSA") or the OID */
     const char *key_alg;               /* "RSA", "EC", ... or the OID */
     unsigned key_bits;                 /* RSA modulus size, 0 unknown */
@@ -69,6 +81,14 @@ typedef struct {
     tt_cert *certs;                    /* the first MIN(n, TT_MAX_CERTS) */
 } tt_certs;
 
+/* A ChangeCipherSpec's record, as TLS's record fields show it. */
+typedef struct {
+    uint8_t content_type;
+    uint8_t value;                     /* the message's byte (RFC 5246 7.1: 1) */
+    bool has_value;
+    uint16_t length;                   /* tls.record.length: the bytes after the 5-byte header */
+} tt_record;
+
 /* One message's values, as many as it has (NULL where none). A message the
  * capture holds only in part (a snapshot length, a capture that ends) has
  * none: only how much of it is there. */
@@ -76,6 +96,7 @@ typedef struct {
     const tt_hello *hello;
     const tt_certs *certs;
     const tt_msgvals *vals;
+    const tt_record *record;           /* ChangeCipherSpec */
     uint32_t captured, whole;          /* captured < whole: cut; both 0 otherwise */
 } tt_values;
 

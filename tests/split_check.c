@@ -194,6 +194,9 @@ static int check_line(const char *what, tt_lang lang, const char *label, tt_spli
 #define VERSIONS "TLS 1.3, TLS 1.2, TLS 1.1, TLS 1.0"           /* tls13-client-auth */
 #define VERSION "TLS 1.2 (0x0303)"
 #define RANDOM "0641cc63565c043d"
+#define RANDOM4 "fe51fde6"                                      /* tls12-ecdhe-rsa */
+#define ORG "Tutor Web Org"                                     /* tls12-cert-no-cn */
+#define DN "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP"  /* tls12-cert-no-cn */
 #define GROUPS "x25519, secp384r1"                              /* tls13-gnutls-hrr */
 #define GROUP "secp256r1 (0x0017)"                              /* tls12-client-cert */
 #define SIG "rsa_pss_rsae_sha256 (0x0804)"                      /* tls12-dhe */
@@ -203,10 +206,12 @@ static int check_line(const char *what, tt_lang lang, const char *label, tt_spli
 
 typedef struct {
     const char *value;
-    int phrase1;      /* 0: value; else the phrase of id phrase1 - 1, in the line's language */
+    int phrase1;      /* 0: value; else the phrase of id phrase1 - 1, in the line's language,
+                       * after the value if there is one */
 } arg;
 #define V(s) { s, 0 }
 #define P(id) { NULL, TT_PHRASE_##id + 1 }
+#define VP(s, id) { s, TT_PHRASE_##id + 1 }   /* a value and a phrase: "Tutor Web Org (organisation, O; ...)" */
 
 static const struct {
     tt_phrase_id id;
@@ -214,8 +219,11 @@ static const struct {
 } formats[] = {
     { TT_PHRASE_CARRIES_VERSIONS_SV, { V(VERSIONS), V(VERSION) } },
     { TT_PHRASE_CARRIES_VERSION_LEGACY, { V(VERSION) } },
-    { TT_PHRASE_CARRIES_CLIENT_RANDOM, { V(RANDOM) } },
-    { TT_PHRASE_CARRIES_SERVER_RANDOM, { V(RANDOM) } },
+    { TT_PHRASE_CARRIES_CLIENT_RANDOM, { V(RANDOM4), V(DATE), P(RANDOM_TIME_RANDOM), V(RANDOM) } },
+    { TT_PHRASE_CARRIES_SERVER_RANDOM, { V(RANDOM4), V(DATE), P(RANDOM_TIME_CLOCK), V(RANDOM) } },
+    { TT_PHRASE_CARRIES_SERVER_RANDOM_13, { V(RANDOM) } },
+    { TT_PHRASE_CARRIES_CCS_RECORD, { V("20"), V("1"), V("6") } },
+    { TT_PHRASE_CARRIES_CCS_RECORD_ODD, { V("20"), V("2"), V("7") } },
     { TT_PHRASE_CARRIES_SESSION_ID_CH, { V("32") } },
     { TT_PHRASE_CARRIES_SESSION_ID_NEW, { V("32") } },
     { TT_PHRASE_CARRIES_SESSION_ID_ECHO, { V("32") } },
@@ -249,6 +257,8 @@ static const struct {
     { TT_PHRASE_CARRIES_CUT, { V("1448"), V("5012") } },  /* no bundled capture is cut */
     { TT_PHRASE_CARRIES_CERT_COUNT, { V("3") } },
     { TT_PHRASE_CARRIES_CERT, { V("3"), V(NAME), V(ISSUER) } },
+    { TT_PHRASE_CARRIES_CERT, { V("1"), VP(ORG, CERT_NAME_O), VP(DN, CERT_NAME_DN) } },
+    { TT_PHRASE_CARRIES_CERT, { V("1"), P(CERT_NAME_EMPTY), P(CERT_NAME_EMPTY) } },
     { TT_PHRASE_CARRIES_CERT_SELF_SIGNED, { V("1"), V(NAME) } },
     { TT_PHRASE_CARRIES_CERT_SANS, { V(NAME) } },
     { TT_PHRASE_CARRIES_CERT_VALIDITY, { V("3"), V(DATE), V(DATE), P(VALID) } },
@@ -280,10 +290,10 @@ static const char *fill(size_t r, tt_lang lang, char *out, size_t size)
         }
         if (used == 6 || (!a->value && !a->phrase1))
             return NULL;
-        v = a->value ? a->value : phrase((tt_phrase_id)(a->phrase1 - 1), lang);
+        v = a->phrase1 ? phrase((tt_phrase_id)(a->phrase1 - 1), lang) : "";
         used++;
         f++;
-        k += (size_t)snprintf(out + k, size - k, "%s", v);
+        k += (size_t)snprintf(out + k, size - k, "%s%s", a->value ? a->value : "", v);
         if (k >= size)
             return NULL;
     }

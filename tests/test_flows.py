@@ -125,6 +125,10 @@ SPECS = {
     "tls12-expired-cert.pcapng": [tls12_full()],
     "tls12-self-signed.pcapng": [tls12_full()],
     "tls12-sha1-cert.pcapng": [tls12_full()],
+    "tls12-cert-no-cn.pcapng": [tls12_full(server_flight=(("Certificate", 8, 3), ("ServerKeyExchange", 8, 4),
+                                                          ("ServerHelloDone", 8, 6)),
+                                           client_flight=10, server_finish=11, app=(12, 13),
+                                           close=((14, S), (16, C)))],
     "tls12-weak-3des.pcapng": [tls12_full(server_flight=(("Certificate", 6, 3), ("ServerHelloDone", 6, 6)),
                                           close=((13, C), (14, S)))],
     "sslv2-client-hello.pcapng": [[

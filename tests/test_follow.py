@@ -45,3 +45,20 @@ def test_follow_always_annotates_plain_summary(tshark):
     assert lines[3].endswith(f"Client Hello{sni} [1 ClientHello: client says hello and offers its options]")
     ja = tshark.run(args + ["-o", "tlstutor.language:ja"]).stdout
     assert "[3 Certificate: サーバーがサーバー証明書を送る]" in ja
+
+
+@pytest.mark.parametrize("lang,texts", [
+    ("en", ["No forward secrecy: RSA key exchange",
+            "Encrypted handshake messages in this connection: load a key log to see them"]),
+    ("ja", ["前方秘匿性なし: RSA鍵交換",
+            "この接続には暗号化されたハンドシェイクメッセージがあります。見るには鍵ログを読み込んでください"])])
+def test_expert_tap_speaks_with_a_filter(tshark, lang, texts):
+    """README: -z expert's tap needs no tree, so alone it lists none of the
+    tutor's expert infos (TCP's are made without a tree); with a filter
+    (-z expert,tlstutor) tshark builds one and the tutor speaks."""
+    args = ["-r", tshark.pcap("tls12-rsa.pcapng"), "-q", "-o", f"tlstutor.language:{lang}"]
+    alone = tshark.run(args + ["-z", "expert"]).stdout
+    assert "TLS Tutor" not in alone and "Connection finish (FIN)" in alone
+    tutor = [" ".join(line.split()) for line in tshark.run(args + ["-z", "expert,tlstutor"]).stdout.splitlines()
+             if "TLS Tutor" in line]
+    assert tutor == [f"1 Security TLS Tutor {texts[0]}", f"1 Decryption TLS Tutor {texts[1]}"]

@@ -2,7 +2,9 @@
 """The values the tutor quotes are Wireshark's own: for every hello of every
 capture, the tutor's typed fields equal TLS's fields for the same message,
 and the cipher suite is taken apart as a textbook does, in both languages."""
+import datetime
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -81,7 +83,8 @@ def carries(tshark, pcap, msg, lang):
 def test_server_hello_carries_exact(tshark):
     en, _ = carries(tshark, "tls12-rsa.pcapng", "ServerHello", "en")
     assert en[0] == "Version chosen: TLS 1.2 (0x0303)"
-    assert re.fullmatch(r"Server random: [0-9a-f]{16}\.\.\. \(32 bytes, .*\)", en[1])
+    assert re.fullmatch(r"Server random: 32 bytes = [0-9a-f]{8} \(first 4: .*\) \+ [0-9a-f]{16}\.\.\. "
+                        r"\(random_bytes: the other 28\)", en[1])
     assert en[2] == "Session ID: empty"
     assert en[3] == "Cipher suite chosen: TLS_RSA_WITH_AES_128_GCM_SHA256, number 23 of the 28 the client offered"
     assert en[4] == ("TLS_RSA_WITH_AES_128_GCM_SHA256 = RSA key exchange (no forward secrecy: whoever gets "
@@ -120,11 +123,15 @@ def test_teacher_expert_infos(tshark, lang, no_fs, client_auth):
     assert [m.msg for m in cc if client_auth in m.expert] == ["CertificateRequest"]
 
 
+NO_CN = "tls12-cert-no-cn.pcapng"   # names without a common name
+
+
 @pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", [c for c in CAPTURES if c != NO_CN])
 def test_certificate_names_are_wiresharks(tshark, pcap, with_keys):
-    """Our certificates' names hold only a common name, issuer before subject
-    in each certificate: Wireshark's own x509sat strings give both."""
+    """Our certificates' names hold only a common name (but NO_CN's, below),
+    issuer before subject in each certificate: Wireshark's own x509sat
+    strings give both."""
     keys = keys_of(pcap) if with_keys else None
     args = ["-r", tshark.pcap(pcap), "-Y", 'tlstutor.msg == "Certificate" && tlstutor.cert_count',
             "-T", "fields", "-E", "occurrence=a", "-E", "aggregator=|", "-e", "frame.number",
@@ -286,3 +293,192 @@ def test_hello_retry_request_values_are_wiresharks(tshark, pcap):
     assert ja[3] == ("要求された鍵共有のグループ: secp256r1。クライアントの最初のkey_shareには"
                      "サーバーが受け入れるグループの値がなかったので、クライアントはこのグループの値を"
                      "入れたClientHelloを送り直します")
+
+
+# ---- What students read: the randoms' parts, ChangeCipherSpec's sizes and
+# ---- certificate names without a common name (docs/lab Q9, Q12, Q25).
+
+RANDOMS = {  # tls12-ecdhe-rsa: each hello's random line, (English, Japanese)
+    "ClientHello": (
+        "Client random: 32 bytes = fe51fde6 (first 4: gmt_unix_time in TLS 1.2 and earlier; as a time, "
+        "2105-03-18 02:24:38 UTC, not this capture's time: random, as most stacks send today) + "
+        "70f0fab29f306d1a... (random_bytes: the other 28)",
+        "クライアントランダム: 32バイト = fe51fde6(先頭4バイト: TLS 1.2まではgmt_unix_time。時刻として読むと"
+        "2105-03-18 02:24:38 UTC、このキャプチャの時刻ではないので乱数(今日の多くの実装と同じ)) + "
+        "70f0fab29f306d1a...(random_bytes: 残り28バイト)"),
+    "ServerHello": (
+        "Server random: 32 bytes = 443519f2 (first 4: gmt_unix_time in TLS 1.2 and earlier; as a time, "
+        "2006-04-06 13:38:58 UTC, not this capture's time: random, as most stacks send today) + "
+        "4de52255e220a8f4... (random_bytes: the other 28)",
+        "サーバーランダム: 32バイト = 443519f2(先頭4バイト: TLS 1.2まではgmt_unix_time。時刻として読むと"
+        "2006-04-06 13:38:58 UTC、このキャプチャの時刻ではないので乱数(今日の多くの実装と同じ)) + "
+        "4de52255e220a8f4...(random_bytes: 残り28バイト)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_random_lines_exact(tshark, lang):
+    i = 0 if lang == "en" else 1
+    for msg, texts in RANDOMS.items():
+        [lines] = message_lines(tshark, "tls12-ecdhe-rsa.pcapng", msg, lang=lang)
+        assert lines[1] == texts[i]
+    # TLS 1.3's ServerHello random has no time field (RFC 8446 4.1.3).
+    [lines] = message_lines(tshark, "tls13.pcapng", "ServerHello", lang=lang)
+    assert lines[1] == ("Server random: 32 bytes = b0a14cbdd3e1f36f... (TLS 1.3 has no gmt_unix_time: "
+                        "all 32 are random)",
+                        "サーバーランダム: 32バイト = b0a14cbdd3e1f36f...(TLS 1.3にはgmt_unix_timeがなく、"
+                        "32バイトすべてが乱数)")[i]
+
+
+SPLIT = re.compile(r"(Client|Server) random: 32 bytes = ([0-9a-f]{8}) \(first 4: gmt_unix_time in TLS 1\.2 "
+                   r"and earlier; as a time, (.+) UTC, (.+)\) \+ ([0-9a-f]{16})\.\.\. "
+                   r"\(random_bytes: the other 28\)")
+WHOLE = re.compile(r"Server random: 32 bytes = ([0-9a-f]{16})\.\.\. \(TLS 1\.3 has no gmt_unix_time: "
+                   r"all 32 are random\)")
+
+
+@pytest.mark.parametrize("pcap", CAPTURES)
+def test_random_parts_are_wiresharks(tshark, pcap):
+    """Every hello's random line quotes TLS's tls.handshake.random: its first
+    4 bytes (gmt_unix_time) read as a time against the frame's, then the
+    first 8 of the other 28 (random_bytes)."""
+    keys = keys_of(pcap)
+    wireshark = {int(f): (r.split("|"), float(t)) for f, r, t in wireshark_values(
+        tshark, pcap, "tls.handshake.random", "frame.number", "tls.handshake.random",
+        "frame.time_epoch", keys=keys)}
+    seen = 0
+    for packet in tshark.pdml(pcap, keys).iter("packet"):
+        frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
+        lines = [f.get("show") for f in packet.iter("field") if f.get("name") == "tlstutor.carries"
+                 and re.match(r"(Client|Server) random", f.get("show"))]
+        for line in lines:
+            randoms, when = wireshark[frame]
+            whole = WHOLE.fullmatch(line)
+            if whole:
+                assert whole[1] in (r[:16] for r in randoms), (frame, line)
+                seen += 1
+                continue
+            m = SPLIT.fullmatch(line)
+            assert m, line
+            assert m[2] + m[5] in (r[:24] for r in randoms), (frame, line)
+            t = int(m[2], 16)
+            assert m[3] == datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+            assert m[4] == ("within a day of this capture's time: the sender's clock" if abs(t - when) <= 86400
+                            else "not this capture's time: random, as most stacks send today")
+            seen += 1
+    assert seen or pcap in ("tls12-port8443.pcapng",), pcap
+
+
+def crafted_capture(tshark, name):
+    """A TLS 1.2 ClientHello and ServerHello whose gmt_unix_time is the
+    capture's time (as stacks once sent it), then the client's
+    ChangeCipherSpec in a record of 2 bytes, one more than the message."""
+    from pathlib import Path
+
+    from scapy.all import IP, TCP, Ether, wrpcap
+    from scapy.layers.tls.handshake import TLSClientHello, TLSServerHello
+    from scapy.layers.tls.record import TLS
+
+    when = 1795746093   # 2026-11-27 02:21:33 UTC, the bundled captures' day
+    c, s = "192.0.2.1", "192.0.2.2"
+    hello = bytes(TLS(msg=[TLSClientHello(gmt_unix_time=when - 30, random_bytes=bytes(range(28)),
+                                          ciphers=[0xc02f])]))
+    answer = bytes(TLS(msg=[TLSServerHello(gmt_unix_time=when + 5, random_bytes=bytes(range(100, 128)),
+                                           cipher=0xc02f)]))
+    ccs = bytes([20, 3, 3, 0, 2, 1, 1])
+    frames = [
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="S", seq=100),
+        Ether() / IP(src=s, dst=c) / TCP(sport=443, dport=40000, flags="SA", seq=500, ack=101),
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="A", seq=101, ack=501),
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="PA", seq=101, ack=501) / hello,
+        Ether() / IP(src=s, dst=c) / TCP(sport=443, dport=40000, flags="PA", seq=501,
+                                          ack=101 + len(hello)) / answer,
+        Ether() / IP(src=c, dst=s) / TCP(sport=40000, dport=443, flags="PA", seq=101 + len(hello),
+                                          ack=501 + len(answer)) / ccs]
+    for i, f in enumerate(frames):
+        f.time = when + i / 1000
+    path = Path(tshark.pcap(name))
+    wrpcap(str(path), frames)
+    path.chmod(0o644)
+    return name
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_random_with_the_clock_and_odd_change_cipher_spec(tshark, lang):
+    pcap = crafted_capture(tshark, "clock-random.pcap")
+    [ch] = message_lines(tshark, pcap, "ClientHello", lang=lang)
+    [ccs] = message_lines(tshark, pcap, "ChangeCipherSpec", lang=lang)
+    if lang == "en":
+        assert ch[1] == ("Client random: 32 bytes = 6b08e90f (first 4: gmt_unix_time in TLS 1.2 and earlier; "
+                         "as a time, 2026-11-27 02:21:03 UTC, within a day of this capture's time: the "
+                         "sender's clock) + 0001020304050607... (random_bytes: the other 28)")
+        assert ccs == ["Record: content type 20 (ChangeCipherSpec), 2 bytes of content + 5 bytes of record "
+                       "header = 7 bytes, where the message is 1 byte (the value 1)"]
+    else:
+        assert ch[1] == ("クライアントランダム: 32バイト = 6b08e90f(先頭4バイト: TLS 1.2まではgmt_unix_time。"
+                         "時刻として読むと2026-11-27 02:21:03 UTC、このキャプチャの時刻から1日以内なので送り手の時計)"
+                         " + 0001020304050607...(random_bytes: 残り28バイト)")
+        assert ccs == ["レコード: コンテンツタイプ20(ChangeCipherSpec)、内容2バイト + レコードヘッダー5バイト = "
+                       "7バイト。メッセージは本来1バイト(値1)です"]
+
+
+CCS = ("Record: content type 20 (ChangeCipherSpec), 1 byte of content, the message (the value 1) + "
+       "5 bytes of record header = 6 bytes",
+       "レコード: コンテンツタイプ20(ChangeCipherSpec)、内容1バイト、メッセージそのもの(値1) + "
+       "レコードヘッダー5バイト = 6バイト")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("pcap", ["tls12-ecdhe-rsa.pcapng", "tls13.pcapng"])
+def test_change_cipher_spec_sizes(tshark, pcap, lang):
+    """The message is one byte, its record six: TLS's own record shows the
+    same (tls.record.length 1, the message's item 1 byte long, the record's 6)."""
+    assert message_lines(tshark, pcap, "ChangeCipherSpec", lang=lang) == [[CCS[lang == "ja"]]] * 2
+    out = tshark.run(["-r", tshark.pcap(pcap), "-Y", "tls.change_cipher_spec", "-T", "pdml"],
+                     plugin=False).stdout
+    records = [r for r in ET.fromstring(out).iter("field") if r.get("name") == "tls.record"
+               and any(c.get("name") == "tls.change_cipher_spec" for c in r)]
+    assert len(records) == 2
+    for r in records:
+        fields = {c.get("name"): c for c in r}
+        assert (fields["tls.record.content_type"].get("show"), fields["tls.record.length"].get("show"),
+                fields["tls.change_cipher_spec"].get("size"), r.get("size")) == ("20", "1", "1", "6")
+
+
+NO_CN_LINES = (  # the names of NO_CN's two certificates, (English, Japanese)
+    ["Certificate 1: subject Tutor Web Org (organisation, O; no common name, CN), issued by "
+     "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP (whole name; no common name, CN, "
+     "nor organisation, O)",
+     "Certificate 2: subject id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP (whole name; "
+     "no common name, CN, nor organisation, O), issued by itself (self-signed: no CA vouches for it)"],
+    ["証明書1: 主体(subject) Tutor Web Org(組織名O。共通名CNなし)、発行者(issuer) "
+     "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP(名前全体。共通名CNも組織名Oもなし)",
+     "証明書2: 主体(subject) id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP"
+     "(名前全体。共通名CNも組織名Oもなし)、自己署名(認証局の保証なし)"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_names_without_common_name(tshark, lang):
+    [lines] = message_lines(tshark, NO_CN, "Certificate", lang=lang)
+    assert [x for x in lines if re.match(r"(Certificate |証明書)\d: (subject|主体)", x)] == NO_CN_LINES[lang == "ja"]
+    assert not any("?" in x for x in lines)
+    assert per_frame(tshark, NO_CN, "tlstutor.cert_count", "tlstutor.cert_subject", "tlstutor.cert_issuer") == [
+        ["8", "Tutor Web Org|id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP",
+         "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP|"
+         "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP"]]
+
+
+def test_names_without_common_name_are_wiresharks(tshark):
+    """The whole name is the one Wireshark shows on its rdnSequence item (in
+    its own PDML, without the plugin), issuer before subject; the
+    organisation is the value of its id-at-organizationName part."""
+    out = tshark.run(["-r", tshark.pcap(NO_CN), "-Y", "tls.handshake.type == 11", "-T", "pdml"],
+                     plugin=False).stdout
+    # The issuer's item is x509if's, the subject's x509af's (SubjectName).
+    names = [m[1] for f in ET.fromstring(out).iter("field")
+             if (m := re.fullmatch(r"rdnSequence: \d+ items? \((.*)\)", f.get("showname", "")))]
+    [[_, subjects, issuers]] = per_frame(tshark, NO_CN, "tlstutor.cert_count", "tlstutor.cert_subject",
+                                         "tlstutor.cert_issuer")
+    assert issuers.split("|") == names[0::2]
+    subject_o = re.search(r"id-at-organizationName=([^,+]*)", names[1])[1]
+    assert subjects.split("|") == [subject_o, names[3]]
