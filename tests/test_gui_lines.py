@@ -91,11 +91,10 @@ def test_english_certificate_explanation_sentences(tshark):
     texts = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "en")
              if t.startswith("The server sends its certificate")}
     assert list(texts.values()) == [[
-        "Explanation: The server sends its certificate, usually followed by the certificates of the "
-        "intermediate certificate authorities (CA).",
-        "The client checks the chain against the root certificates it already trusts and "
-        "checks that the name matches the server it wanted; it does not contact the CA "
-        "during the handshake.",
+        'Explanation: The server sends its certificate, usually followed by the certificates of the intermediate certificate authorities (CA).',
+        'The client checks the chain against the root certificates it already trusts and checks that the name matches the server it wanted.',
+        'Checking the signatures of the chain needs no contact with the CA, but many clients also fetch a missing intermediate certificate or ask whether the certificate was revoked (OCSP, CRL),',
+        'unless the server staples that answer (CertificateStatus).',
         "The certificate also gives the client the server's public key."]]
 
 
@@ -103,36 +102,33 @@ def test_japanese_certificate_explanation_sentences(tshark):
     texts = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
              if t.startswith("サーバーは自分のサーバー証明書")}
     assert list(texts.values()) == [[
-        "説明: サーバーは自分のサーバー証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。",
-        "クライアントは手元で信頼しているルート証明書までの証明書チェーンを検証し、"
-        "接続したかったサーバーの名前と一致するかを確かめます。",
-        "ハンドシェイク中に認証局へ問い合わせることはしません。",
-        "証明書によってクライアントはサーバーの公開鍵も得ます。"]]
+        '説明: サーバーは自分のサーバー証明書を、通常は中間認証局(CA)の証明書と一緒に送ります。',
+        'クライアントは手元で信頼しているルート証明書までの証明書チェーンを検証し、接続したかったサーバーの名前と一致するかを確かめます。',
+        'チェーンの署名の検証には認証局への問い合わせは要りませんが、多くのクライアントは足りない中間証明書を取りに行ったり、',
+        '証明書が失効していないかを問い合わせたり(OCSP、CRL)します。',
+        'サーバーがその答えを添付していれば(CertificateStatus)問い合わせは不要です。',
+        '証明書によってクライアントはサーバーの公開鍵も得ます。']]
 
 
 def test_sentence_longer_than_a_line_is_cut_at_a_clause(tshark):
     """The ClientKeyExchange's last sentence is longer than a line: it was
     cut inside "session k|eys" and "マス|ターシークレット"; now after a comma."""
     en = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "en")
-          if t.startswith("With RSA key exchange the client encrypts")}
+          if t.startswith("With RSA key exchange the client makes")}
     assert list(en.values()) == [[
-        "Explanation: With RSA key exchange the client encrypts a random premaster secret with "
-        "the server's public key from the certificate; with (EC)DHE it sends its own "
-        "Diffie-Hellman public value.",
-        "Either way both sides now hold the same premaster secret and derive the master secret "
-        "from it (with the two randoms, or with a hash of the handshake when both hellos carry "
-        "extended_master_secret),",
-        "and from that the session keys."]]
+        "Explanation: With RSA key exchange the client makes the premaster secret (its highest version and 46 random bytes) and encrypts it with the server's public key from the certificate;",
+        'with (EC)DHE it sends its own Diffie-Hellman public value.',
+        'Either way both sides now hold the same premaster secret and derive the master secret from it (with the two randoms, or with a hash of the handshake when both hellos carry extended_master_secret),',
+        'and from that the session keys.']]
     ja = {t: [s] + p for n, t, s, p in long_texts(tshark, "tls12-ecdhe-rsa.pcapng", None, "ja")
           if t.startswith("RSA鍵交換では、クライアントは")}
     assert list(ja.values()) == [[
-        "説明: RSA鍵交換では、クライアントはランダムなプレマスターシークレットを証明書にあるサーバーの"
-        "公開鍵で暗号化して送ります。",
-        "(EC)DHEでは自分のDiffie-Hellman公開値を送ります。",
-        "どちらの場合も双方が同じプレマスターシークレットを持ち、",
-        "それと二つの乱数(両方のHelloがextended_master_secret拡張を含むときはハンドシェイクの"
-        "ハッシュ値)からマスターシークレットを、",
-        "さらにそこからセッション鍵を導きます。"]]
+        '説明: RSA鍵交換では、クライアントはプレマスターシークレット(プリマスターシークレットとも言います)を作ります。',
+        '自分の最高のバージョンと46バイトの乱数からなり、これを証明書にあるサーバーの公開鍵で暗号化して送ります。',
+        '(EC)DHEでは自分のDiffie-Hellman公開値を送ります。',
+        'どちらの場合も双方が同じプレマスターシークレットを持ち、',
+        'それと二つの乱数(両方のHelloがextended_master_secret拡張を含むときはハンドシェイクのハッシュ値)からマスターシークレットを、',
+        'さらにそこからセッション鍵を導きます。']]
 
 
 def test_japanese_skipped_step_in_pieces(tshark):
@@ -141,9 +137,10 @@ def test_japanese_skipped_step_in_pieces(tshark):
     texts = [[s] + p for n, t, s, p in long_texts(tshark, "tls12-rsa.pcapng", None, "ja")
              if n == "省かれた手順" and t.startswith("ServerKeyExchange(手順4)")]
     assert texts and texts[0] == [
-        "省かれた手順: ServerKeyExchange(手順4)なし: RSA鍵交換では、クライアントがプレマスター"
-        "シークレットを証明書にあるサーバーの公開鍵で暗号化するので、",
-        "サーバーが送るパラメータはありません(前方秘匿性もありません)。"]
+        '省かれた手順: ServerKeyExchange(手順4)なし: RSA鍵交換では、クライアントがプレマスターシークレットを証明書にあるサーバーの公開鍵で暗号化するので、',
+        'サーバーが送るパラメータはありません。',
+        'サーバーが証明書の秘密鍵を持っていることは、プレマスターシークレットを復号できたことで間接的に示され、',
+        'サーバーのFinishedがそれを確かめます(前方秘匿性はありません)。']
 
 
 def test_capture_text_in_pieces_is_escaped(tshark):
