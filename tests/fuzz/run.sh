@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # libFuzzer harnesses for the Wireshark-free C code: fuzz_catalog
 # (plugin/catalog.c, the text lookups), fuzz_suite (plugin/suite.c, cipher
-# suite names taken apart) and fuzz_flow (plugin/flow.c, the handshake logic
-# fed any sequence of events), built with clang -fsanitize=fuzzer,address,undefined
+# suite names taken apart), fuzz_flow (plugin/flow.c, the handshake logic
+# fed any sequence of events) and fuzz_split (plugin/split.c, long texts cut
+# into lines, on any bytes and limit), built with clang -fsanitize=fuzzer,address,undefined
 # into build-fuzz/. Each runs for a bounded time; any crash, sanitizer report,
 # broken promise (abort), leak or timeout fails the run and is reported with
 # the input that caused it and the command that replays it.
-#   tests/fuzz/run.sh                 # all three side by side, 60 s (CI)
+#   tests/fuzz/run.sh                 # all four side by side, 60 s (CI)
 #   tests/fuzz/run.sh --time 600      # longer
 #   tests/fuzz/run.sh --runs 100000   # a fixed number of inputs instead of a time
 #   tests/fuzz/run.sh fuzz_suite      # one harness
@@ -24,12 +25,12 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --time) limit=(-max_total_time="$2"); shift ;;
     --runs) limit=(-runs="$2"); shift ;;
-    fuzz_catalog|fuzz_suite|fuzz_flow) names+=("$1") ;;
-    *) echo "usage: $0 [--time S | --runs N] [fuzz_catalog] [fuzz_suite] [fuzz_flow]" >&2; exit 2 ;;
+    fuzz_catalog|fuzz_suite|fuzz_flow|fuzz_split) names+=("$1") ;;
+    *) echo "usage: $0 [--time S | --runs N] [fuzz_catalog] [fuzz_suite] [fuzz_flow] [fuzz_split]" >&2; exit 2 ;;
   esac
   shift
 done
-[ ${#names[@]} -gt 0 ] || names=(fuzz_catalog fuzz_suite fuzz_flow)
+[ ${#names[@]} -gt 0 ] || names=(fuzz_catalog fuzz_suite fuzz_flow fuzz_split)
 
 out=build-fuzz
 mkdir -p "$out"
@@ -40,12 +41,16 @@ flags=(-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
 "$cc" "${flags[@]}" -o "$out/fuzz_catalog" tests/fuzz/fuzz_catalog.c plugin/catalog.c
 "$cc" "${flags[@]}" -o "$out/fuzz_suite" tests/fuzz/fuzz_suite.c plugin/suite.c
 "$cc" "${flags[@]}" -o "$out/fuzz_flow" tests/fuzz/fuzz_flow.c plugin/flow.c plugin/catalog.c
+"$cc" "${flags[@]}" -o "$out/fuzz_split" tests/fuzz/fuzz_split.c plugin/split.c
 
 # Seeds: one file per cipher suite name; for the catalogue, each lookup kind
 # once with small ids (one opcode byte, then three little-endian ints).
 seeds=$out/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/fuzz_suite" "$seeds/fuzz_catalog" "$seeds/fuzz_flow"
+mkdir -p "$seeds/fuzz_suite" "$seeds/fuzz_catalog" "$seeds/fuzz_flow" "$seeds/fuzz_split"
+# Split seeds: a long English and a long Japanese sentence, real piece size.
+printf '\x00%s' "Either way both sides now hold the same premaster secret and derive the master secret from it (with the two randoms, or with a hash of the handshake when both hellos carry extended_master_secret), and from that the session keys." > "$seeds/fuzz_split/en"
+printf '\x00%s' "どちらの場合も双方が同じプレマスターシークレットを持ち、それと二つの乱数(両方のHelloがextended_master_secret拡張を含むときはハンドシェイクのハッシュ値)からマスターシークレットを、さらにそこからセッション鍵を導きます。" > "$seeds/fuzz_split/ja"
 i=0
 grep -v '^#' tests/fuzz/suite_names.txt | while IFS= read -r name; do
   i=$((i + 1)); printf '%s' "$name" > "$seeds/fuzz_suite/$i"
