@@ -158,7 +158,7 @@ def test_certificate_carries_exact(tshark):
     assert en[2] == "Names the first certificate is valid for (subjectAltName): server.tutor.test"
     assert re.fullmatch(r"Certificate 1 valid from \S+ \S+ UTC to \S+ \S+ UTC: valid at the time of this capture", en[3])
     assert en[4] == "Certificate 1: RSA public key of 2048 bits, signed with SHA-256 with RSA"
-    assert en[5] == "Certificate 2: subject tutor-ca, issued by itself (self-signed: no CA vouches for it)"
+    assert en[5] == "Certificate 2: subject tutor-ca, issued by itself (self-signed: a root CA's own certificate, trusted only if the client already has it, or else a certificate no CA vouches for)"
     assert en[8].startswith("The client checks this chain against the root certificates it already trusts")
     ja, _ = carries(tshark, "tls12-client-cert.pcapng", "Certificate", "ja")
     ja = ja[next(i for i, x in enumerate(ja) if x.startswith("証明書:")):]
@@ -451,11 +451,11 @@ NO_CN_LINES = (  # the names of NO_CN's two certificates, (English, Japanese)
      "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP (whole name; no common name, CN, "
      "nor organisation, O)",
      "Certificate 2: subject id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP (whole name; "
-     "no common name, CN, nor organisation, O), issued by itself (self-signed: no CA vouches for it)"],
+     "no common name, CN, nor organisation, O), issued by itself (self-signed: a root CA's own certificate, trusted only if the client already has it, or else a certificate no CA vouches for)"],
     ["証明書1: 主体(subject) Tutor Web Org(組織名O。共通名CNなし)、発行者(issuer) "
      "id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP(名前全体。共通名CNも組織名Oもなし)",
      "証明書2: 主体(subject) id-at-organizationalUnitName=Tutor Lab CA,id-at-countryName=JP"
-     "(名前全体。共通名CNも組織名Oもなし)、自己署名(認証局の保証なし)"])
+     "(名前全体。共通名CNも組織名Oもなし)、自己署名(ルート認証局自身の証明書ならクライアントが既に持っている場合だけ信頼され、そうでなければ認証局の保証のない証明書)"])
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
