@@ -38,7 +38,8 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      tls13-alert-protocol-version tls12-closed-mid-handshake tls10 tls11
      tls13-gnutls tls13-gnutls-hrr
      tls12-expired-cert tls12-self-signed tls12-weak-3des tls12-sha1-cert
-     sslv2-client-hello sslv2-handshake tls12-cert-no-cn)
+     sslv2-client-hello sslv2-handshake tls12-cert-no-cn
+     tls12-anon-dh tls12-psk tls12-ecdhe-psk tls12-null)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -768,6 +769,53 @@ if want tls12-cert-no-cn; then
     client openssl s_client -connect "$SRV_IP:443" -servername server.tutor.test \
         -CAfile nocn-ca.pem -verify_return_error -verify_hostname server.tutor.test \
         -ign_eof -keylogfile "$NAME.keys" -tls1_2
+    wait_server; stop_capture
+fi
+
+# ---- Rare cipher suites: unsigned or no ServerKeyExchange, NULL cipher -----
+# Anonymous and PSK suites need no certificate (-nocert) and are allowed only
+# at @SECLEVEL=0 (anonymous) or need a shared key (-psk, hex). The clients do
+# not verify: there is no certificate to verify.
+PSK_KEY=00112233445566778899aabbccddeeff
+if want tls12-anon-dh; then
+    start_capture tls12-anon-dh 443
+    server openssl s_server -accept 443 -nocert -HTTP -naccept 1 -tls1_2 \
+        -cipher 'ADH-AES128-GCM-SHA256:@SECLEVEL=0'
+    client openssl s_client -connect "$SRV_IP:443" -servername server.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys" -tls1_2 -cipher 'ADH-AES128-GCM-SHA256:@SECLEVEL=0'
+    wait_server; stop_capture
+fi
+
+if want tls12-psk; then
+    # No -psk_hint: the server sends no ServerKeyExchange (RFC 4279, 2).
+    start_capture tls12-psk 443
+    server openssl s_server -accept 443 -nocert -HTTP -naccept 1 -tls1_2 \
+        -cipher PSK-AES128-GCM-SHA256 -psk "$PSK_KEY" -psk_identity tutor-client
+    client openssl s_client -connect "$SRV_IP:443" -servername server.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys" -tls1_2 -cipher PSK-AES128-GCM-SHA256 \
+        -psk "$PSK_KEY" -psk_identity tutor-client
+    wait_server; stop_capture
+fi
+
+if want tls12-ecdhe-psk; then
+    # ECDHE_PSK (RFC 5489): the ServerKeyExchange carries the identity hint
+    # and the server's ECDH value, unsigned.
+    start_capture tls12-ecdhe-psk 443
+    server openssl s_server -accept 443 -nocert -HTTP -naccept 1 -tls1_2 \
+        -cipher ECDHE-PSK-AES128-CBC-SHA256 -psk "$PSK_KEY" -psk_identity tutor-client \
+        -psk_hint tutor-hint
+    client openssl s_client -connect "$SRV_IP:443" -servername server.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys" -tls1_2 -cipher ECDHE-PSK-AES128-CBC-SHA256 \
+        -psk "$PSK_KEY" -psk_identity tutor-client
+    wait_server; stop_capture
+fi
+
+if want tls12-null; then
+    # TLS_RSA_WITH_NULL_SHA256: records after ChangeCipherSpec carry a MAC
+    # but no encryption; allowed only at @SECLEVEL=0.
+    start_capture tls12-null 443
+    s_server 443 -naccept 1 -tls1_2 -cipher 'NULL-SHA256:@SECLEVEL=0'
+    s_client 443 -tls1_2 -cipher 'NULL-SHA256:@SECLEVEL=0'
     wait_server; stop_capture
 fi
 

@@ -334,6 +334,32 @@ CAPTURES = [
               "that name is in the capture as a subject too; the client verifies against that "
               "CA with `-verify_return_error`. Otherwise as tls12-ecdhe-rsa.",
          cipher="0xc02f", keys=FULL_ECDHE, check="no_cn"),
+    dict(name="tls12-anon-dh", title="TLS 1.2, TLS_DH_anon_WITH_AES_128_GCM_SHA256 (anonymous)",
+         text="An anonymous cipher suite: no certificate on either side (`s_server -nocert`), the "
+              "server's ServerKeyExchange carries finite-field Diffie-Hellman parameters without a "
+              "signature (RFC 5246 7.4.3). OpenSSL 3.0 allows anonymous suites only at `@SECLEVEL=0`, "
+              "on both sides; the client offers only that suite. With an anonymous suite OpenSSL picks "
+              "a 1024-bit group. The client verifies nothing: there is no certificate.",
+         cipher="0x00a6", keys=[1, 2, 12, 14, 16, 20, 4, 20]),
+    dict(name="tls12-psk", title="TLS 1.2, TLS_PSK_WITH_AES_128_GCM_SHA256 (pre-shared key, no hint)",
+         text="Plain PSK key exchange (RFC 4279 2): both sides hold the same 16-byte key (`-psk`, hex) "
+              "and the client names it by its identity `tutor-client` in the ClientKeyExchange. The "
+              "server has no certificate and gives no identity hint, so it sends neither Certificate "
+              "nor ServerKeyExchange: its first flight is ServerHello and ServerHelloDone.",
+         cipher="0x00a8", keys=[1, 2, 14, 16, 20, 4, 20]),
+    dict(name="tls12-ecdhe-psk", title="TLS 1.2, TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256",
+         text="ECDHE_PSK key exchange (RFC 5489): the ServerKeyExchange carries the identity hint "
+              "`tutor-hint` (`-psk_hint`) and the server's ephemeral ECDH public value, not signed; "
+              "the pre-shared key and the ECDH secret both go into the premaster secret. No "
+              "certificate. CBC records with HMAC-SHA256.",
+         cipher="0xc037", keys=[1, 2, 12, 14, 16, 20, 4, 20]),
+    dict(name="tls12-null", title="TLS 1.2, TLS_RSA_WITH_NULL_SHA256 (no encryption)",
+         text="A NULL-cipher suite (RFC 5246 A.5), allowed by OpenSSL 3.0 only at `@SECLEVEL=0` on "
+              "both sides: RSA key exchange, and the records after each ChangeCipherSpec are "
+              "authenticated with HMAC-SHA256 but not encrypted. The HTTP request and response "
+              "travel in clear text inside Application Data records: Wireshark shows both "
+              "Finished messages and the HTTP request and response without the key log too.",
+         cipher="0x003b", keys=[1, 2, 11, 14, 16, 20, 4, 20], null=True),
 ]
 
 
@@ -453,7 +479,9 @@ def check_capture(ts, d, spec, problems):
     conns = spec.get("conns", 1)
     version = spec.get("version", "1.2")
     want_keys = spec["keys"]
-    want_nokeys = spec.get("nokeys", tls12_nokeys(want_keys))
+    # A NULL cipher encrypts nothing: Wireshark reads every record without keys.
+    null = spec.get("null", False)
+    want_nokeys = spec.get("nokeys", want_keys if null else tls12_nokeys(want_keys))
 
     def need(cond, msg):
         if not cond:
@@ -503,7 +531,11 @@ def check_capture(ts, d, spec, problems):
     need(got_n == want_nokeys, "without keys: handshake types %s, expected %s" % (got_n, want_nokeys))
     finished = spec.get("finished", 2 * conns)
     need(got_k.count(20) == finished, "with keys: %d Finished, expected %d" % (got_k.count(20), finished))
-    need(20 not in got_n, "without keys: a Finished was visible")
+    if null:
+        need(got_n.count(20) == finished, "without keys: %d Finished, expected %d (NULL cipher)" % (
+            got_n.count(20), finished))
+    else:
+        need(20 not in got_n, "without keys: a Finished was visible")
 
     # Application data decrypted in both directions, only with keys.
     http_k = [r for r in with_k if r["http.request"] or r["http.response"]]
@@ -514,8 +546,12 @@ def check_capture(ts, d, spec, problems):
         need(not http_k, "with keys: HTTP found in a capture without application data")
         need(not [r for r in with_k if "23" in r["tls.record.content_type"].split(",")],
              "Application Data records in a capture whose handshake never completes")
-    need(not any(r["http.request"] or r["http.response"] for r in without),
-         "without keys: HTTP visible")
+    http_n = [r for r in without if r["http.request"] or r["http.response"]]
+    if null:
+        need({r["ip.src"] for r in http_n} == {CLIENT_IP, SERVER_IP},
+             "without keys: no HTTP in clear in both directions (NULL cipher)")
+    else:
+        need(not http_n, "without keys: HTTP visible")
 
     # Cipher suite and version (every ServerHello, including a HelloRetryRequest).
     sh = ts.fields(pcap, keys, ["tls.handshake.ciphersuite", "tls.handshake.version",
@@ -782,6 +818,11 @@ without a network (its section says how).
   `tls12-sha1-cert` (tutor-ca signed with SHA-1, `@SECLEVEL=0`), and
   `tls12-cert-no-cn`, whose names have no common name: server `C=JP, O=Tutor
   Web Org` (SAN DNS:server.tutor.test) issued by the CA `C=JP, OU=Tutor Lab CA`.
+  `tls12-anon-dh`, `tls12-psk` and `tls12-ecdhe-psk` use no certificate at all
+  (`s_server -nocert`; anonymous Diffie-Hellman, or the pre-shared key
+  `00112233445566778899aabbccddeeff` with the identity `tutor-client`): their
+  clients verify nothing. `tls12-null` encrypts nothing (NULL cipher), so
+  Wireshark reads it without the key log too.
 - **Traffic**: the client sends `GET /hello.txt HTTP/1.0` (Host header), the
   server answers a 15-byte `text/plain` body (`s_server -HTTP` serving a file
   that holds the whole response), then it closes: close_notify both ways, FIN both

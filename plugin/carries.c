@@ -231,6 +231,23 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
         parts_add_string(tree, hf_sni, TT_PHRASE_LABEL_SNI, tvb, start, length, h->sni, NULL, lang);
 }
 
+/* What a TLS 1.2 suite's key exchange means for a later eavesdropper: who
+ * holds the long-term secret (RFC 5246 F.1.1.2; RFC 4279 2, 4), or that a
+ * man in the middle needs none (anonymous, RFC 5246 F.1.1.1). */
+static const char *secrecy_of(const tt_suite *s, tt_lang lang)
+{
+    switch (tt_suite_kx(s)) {
+    case TT_KX_DHE_SIGNED:
+    case TT_KX_DHE_PSK: return P(FORWARD_SECRECY);
+    case TT_KX_RSA:
+    case TT_KX_STATIC_DH: return P(NO_FORWARD_SECRECY);
+    case TT_KX_PSK: return P(NO_FORWARD_SECRECY_PSK);
+    case TT_KX_RSA_PSK: return P(NO_FORWARD_SECRECY_RSA_PSK);
+    case TT_KX_ANON: return P(NOT_AUTHENTICATED);
+    default: return s->forward_secret ? P(FORWARD_SECRECY) : P(KX_NOT_TAKEN_APART);
+    }
+}
+
 /* "ECDHE" for an elliptic curve group, "DHE" for a finite field one. */
 static const char *kx_of_group(const tt_hello *h, wmem_allocator_t *pool)
 {
@@ -289,8 +306,7 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
         g_strlcpy(s.kx, kx, sizeof s.kx);
         g_strlcpy(s.auth, psk ? "PSK" : "certificate", sizeof s.auth);
     } else if (parsed) {
-        LINE(FMT(P(CARRIES_SUITE_PARTS_12), name, s.kx,
-                                           s.forward_secret ? P(FORWARD_SECRECY) : P(NO_FORWARD_SECRECY),
+        LINE(FMT(P(CARRIES_SUITE_PARTS_12), name, s.kx, secrecy_of(&s, lang),
                                            s.auth, s.cipher, s.hash[0] ? s.hash : "-"));
     }
     LINE(FMT(P(CARRIES_COMPRESSION_CHOSEN), h->comp));
@@ -426,10 +442,21 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
 
     switch (it->a.msg) {
     case TT_MSG_SERVER_KEY_EXCHANGE:
-        if (v->has_curve)
-            LINE(FMT(P(CARRIES_SKE_EC), named(tls_group_hf, v->curve, pool), sig));
-        else if (v->p_len)
-            LINE(FMT(P(CARRIES_SKE_DH), v->p_len * 8, sig));
+        /* Signed only with a certificate's key (RFC 5246 7.4.3); anonymous
+         * and PSK suites send their values unsigned (RFC 8422 5.4, RFC 4279
+         * 3, RFC 5489 2). Other suites: the values are not explained. */
+        if (it->a.text == TT_TEXT_SERVER_KEY_EXCHANGE) {
+            if (v->has_curve)
+                LINE(FMT(P(CARRIES_SKE_EC), named(tls_group_hf, v->curve, pool), sig));
+            else if (v->p_len)
+                LINE(FMT(P(CARRIES_SKE_DH), v->p_len * 8, sig));
+        } else if (it->a.text == TT_TEXT_SERVER_KEY_EXCHANGE_ANON ||
+                   it->a.text == TT_TEXT_SERVER_KEY_EXCHANGE_DHE_PSK) {
+            if (v->has_curve)
+                LINE(FMT(P(CARRIES_SKE_EC_UNSIGNED), named(tls_group_hf, v->curve, pool)));
+            else if (v->p_len)
+                LINE(FMT(P(CARRIES_SKE_DH_UNSIGNED), v->p_len * 8));
+        }
         break;
     case TT_MSG_CERTIFICATE_REQUEST:
         LINE(FMT(P(CARRIES_CR), v->n_cert_types, v->n_sig_algs, v->n_dnames));

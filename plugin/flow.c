@@ -140,6 +140,56 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     f->client_hellos++;
 }
 
+/* A full TLS 1.2 ServerHello says what comes next: a certificate, or with
+ * anonymous and PSK suites none (RFC 5246 7.4.2; RFC 4279 2, 3; RFC 5489). */
+static tt_text_id server_hello_text(const tt_flow *f)
+{
+    switch (f->kx) {
+    case TT_KX_RSA:
+    case TT_KX_DHE_SIGNED:
+    case TT_KX_STATIC_DH:
+    case TT_KX_RSA_PSK:
+        return TT_TEXT_SERVER_HELLO;
+    case TT_KX_ANON: return TT_TEXT_SERVER_HELLO_ANON;
+    case TT_KX_PSK:
+    case TT_KX_DHE_PSK: return TT_TEXT_SERVER_HELLO_PSK;
+    default: return TT_TEXT_SERVER_HELLO_GENERIC;
+    }
+}
+
+/* What the ServerKeyExchange holds depends on the suite (RFC 5246 7.4.3;
+ * RFC 8422 5.4; RFC 4279 2, 3, 4; RFC 5489 2). */
+static tt_text_id server_key_exchange_text(const tt_flow *f)
+{
+    switch (f->kx) {
+    case TT_KX_DHE_SIGNED: return TT_TEXT_SERVER_KEY_EXCHANGE;
+    case TT_KX_ANON: return TT_TEXT_SERVER_KEY_EXCHANGE_ANON;
+    case TT_KX_PSK:
+    case TT_KX_RSA_PSK: return TT_TEXT_SERVER_KEY_EXCHANGE_PSK;
+    case TT_KX_DHE_PSK: return TT_TEXT_SERVER_KEY_EXCHANGE_DHE_PSK;
+    default: return TT_TEXT_SERVER_KEY_EXCHANGE_GENERIC;
+    }
+}
+
+/* Why a ServerHelloDone came without a ServerKeyExchange; none where the
+ * suite does not tell. */
+static void skipped_server_key_exchange(const tt_flow *f, tt_annotation *a)
+{
+    switch (f->kx) {
+    case TT_KX_RSA: add_skipped(a, TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE); return;
+    case TT_KX_STATIC_DH: add_skipped(a, TT_PHRASE_SKIPPED_SKE_STATIC_DH); return;
+    case TT_KX_PSK:
+    case TT_KX_RSA_PSK: add_skipped(a, TT_PHRASE_SKIPPED_SKE_PSK); return;
+    default: return;
+    }
+}
+
+/* Suites whose server sends no certificate (RFC 5246 7.4.2; RFC 4279 2, 3). */
+static bool no_server_certificate(const tt_flow *f)
+{
+    return f->kx == TT_KX_ANON || f->kx == TT_KX_PSK || f->kx == TT_KX_DHE_PSK;
+}
+
 static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     if (ev->hrr_random) {
@@ -153,9 +203,11 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     f->server_hello_seen = true;
     if (ev->version)
         f->version = ev->version;
+    f->kx = ev->kx;
+    f->null_cipher = ev->null_cipher && ev->version != TT_TLS13;
     a->show_version = true;
     if (f->renegotiating) {
-        a->text = TT_TEXT_SERVER_HELLO;
+        a->text = server_hello_text(f);
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
         return;
     }
@@ -175,7 +227,7 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
         a->text = TT_TEXT_SERVER_HELLO_RESUMED;
     } else {
         f->flow = TT_FLOW_12_FULL;
-        a->text = TT_TEXT_SERVER_HELLO;
+        a->text = server_hello_text(f);
     }
     if (f->version && f->version < TT_TLS12)
         add_note(a, TT_PHRASE_NOTE_DEPRECATED);
@@ -188,6 +240,8 @@ static void finished(tt_flow *f, int side, tt_annotation *a)
     a->msg = TT_MSG_FINISHED;
     if (is13(f))
         a->text = side == CLIENT ? TT_TEXT_FINISHED_CLIENT_13 : TT_TEXT_FINISHED_SERVER_13;
+    else if (f->null_cipher)
+        a->text = side == CLIENT ? TT_TEXT_FINISHED_CLIENT_NULL : TT_TEXT_FINISHED_SERVER_NULL;
     else
         a->text = side == CLIENT ? TT_TEXT_FINISHED_CLIENT : TT_TEXT_FINISHED_SERVER;
     a->step = step_of(f, a, side == CLIENT ? R_CFIN : R_SFIN);
@@ -222,8 +276,10 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
 
     /* Up to TLS 1.2 everything a side sends after its ChangeCipherSpec is
      * encrypted: a plaintext type there, without decryption, is bytes that
-     * are not what they seem (a damaged or misassembled record). */
-    if (f->ccs[side] && !ev->decrypted && !is13(f) && !f->renegotiating) {
+     * are not what they seem (a damaged or misassembled record). Not with
+     * a NULL cipher, which only authenticates (RFC 5246 6.2.3, A.5): there
+     * the type shows in clear. */
+    if (f->ccs[side] && !ev->decrypted && !is13(f) && !f->renegotiating && !f->null_cipher) {
         a->text = TT_TEXT_HANDSHAKE_AFTER_CCS;
         a->cannot_tell = true;
         return;
@@ -236,7 +292,7 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     case TT_MSG_CERTIFICATE: certificate(f, ev, side, a); return;
     case TT_MSG_SERVER_KEY_EXCHANGE:
         f->seen_ske = true;
-        a->text = TT_TEXT_SERVER_KEY_EXCHANGE;
+        a->text = server_key_exchange_text(f);
         a->step = server ? step_of(f, a, R_SKE) : 0;
         return;
     case TT_MSG_CERTIFICATE_REQUEST:
@@ -246,10 +302,10 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
         return;
     case TT_MSG_SERVER_HELLO_DONE:
         f->seen_shd = true;
-        a->text = TT_TEXT_SERVER_HELLO_DONE;
+        a->text = no_server_certificate(f) ? TT_TEXT_SERVER_HELLO_DONE_NO_CERT : TT_TEXT_SERVER_HELLO_DONE;
         a->step = server ? step_of(f, a, R_SHD) : 0;
         if (!f->seen_ske)
-            add_skipped(a, TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE);
+            skipped_server_key_exchange(f, a);
         if (!f->seen_cr)
             add_skipped(a, TT_PHRASE_SKIPPED_CERTIFICATE_REQUEST);
         return;
@@ -442,7 +498,10 @@ static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
          * that the ServerHello did not announce by echoing a session ID. */
         f->flow = f->ch_ticket ? TT_FLOW_12_RESUMED_TICKET : TT_FLOW_12_RESUMED_ID;
     }
-    a->text = side == CLIENT ? TT_TEXT_CHANGE_CIPHER_SPEC_CLIENT : TT_TEXT_CHANGE_CIPHER_SPEC_SERVER;
+    if (f->null_cipher)
+        a->text = side == CLIENT ? TT_TEXT_CHANGE_CIPHER_SPEC_CLIENT_NULL : TT_TEXT_CHANGE_CIPHER_SPEC_SERVER_NULL;
+    else
+        a->text = side == CLIENT ? TT_TEXT_CHANGE_CIPHER_SPEC_CLIENT : TT_TEXT_CHANGE_CIPHER_SPEC_SERVER;
     a->step = first ? step_of(f, a, side == CLIENT ? R_CCCS : R_SCCS) : 0;
     if (side == SERVER && (f->flow == TT_FLOW_12_RESUMED_ID || f->flow == TT_FLOW_12_RESUMED_TICKET))
         add_skipped(a, TT_PHRASE_SKIPPED_RESUMED);
@@ -515,7 +574,10 @@ static bool application_data(tt_flow *f, const tt_event *ev, tt_annotation *a)
         return false;
     f->app_data[side] = true;
     a->msg = TT_MSG_APPLICATION_DATA;
-    a->text = side == CLIENT ? TT_TEXT_APPLICATION_DATA_CLIENT : TT_TEXT_APPLICATION_DATA_SERVER;
+    if (f->null_cipher && !is13(f))
+        a->text = side == CLIENT ? TT_TEXT_APPLICATION_DATA_CLIENT_NULL : TT_TEXT_APPLICATION_DATA_SERVER_NULL;
+    else
+        a->text = side == CLIENT ? TT_TEXT_APPLICATION_DATA_CLIENT : TT_TEXT_APPLICATION_DATA_SERVER;
     a->step = step_of(f, a, R_APP);
     return true;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "catalog.h"
+#include "suite.h"
 
 #define TT_SSL20 0x0002          /* SSL 2.0's version number (draft-hickman-netscape-ssl-00, C.1) */
 #define TT_SSL30 0x0300
@@ -46,6 +47,9 @@ typedef struct {
     bool early_data_offered;   /* ClientHello: the early_data extension */
     bool offers_tls13;         /* ClientHello: supported_versions lists TLS 1.3 */
     bool psk_accepted;         /* ServerHello: the pre_shared_key extension */
+    tt_kx_kind kx;             /* ServerHello: the chosen suite's key exchange
+                                * (TT_KX_UNKNOWN when it cannot be told) */
+    bool null_cipher;          /* ServerHello: the chosen suite's cipher is NULL */
     bool decrypted;            /* handshake items: TLS decrypted data in this frame */
     bool opaque;               /* APPLICATION_DATA: TLS 1.3 record not decrypted */
     bool alert_known;          /* ALERT: level and description readable */
@@ -114,6 +118,8 @@ typedef struct {
     bool ch_ticket, ch_early_data, early_data_sent;
     bool ch_offers_13;
     bool seen_ske, seen_cr, seen_shd, client_auth;
+    tt_kx_kind kx;             /* the last ServerHello's suite: key exchange */
+    bool null_cipher;          /* ... and whether it encrypts nothing */
     int failed_alert;          /* set to TT_NO_ALERT by tt_flow_init */
     bool ccs[2];               /* indexed by side: 0 client, 1 server */
     bool finished[2];

@@ -83,8 +83,10 @@ bool tt_suite_parse(const char *name, tt_suite *out)
     }
     kx = name + 4;
     copy(kxauth, sizeof kxauth, kx, (size_t)(with - kx));
-    if (strstr(kxauth, "EXPORT"))
+    if (strstr(kxauth, "EXPORT")) {
         out->weak = true;
+        out->export_kx = true;
+    }
     /* "ECDHE_RSA", "DHE_DSS", "RSA", "ECDH_anon", "RSA_EXPORT", "PSK", "ECDHE_PSK" */
     {
         char *sep = strchr(kxauth, '_');
@@ -105,4 +107,38 @@ bool tt_suite_parse(const char *name, tt_suite *out)
         copy(out->auth, sizeof out->auth, out->kx, strlen(out->kx));
     out->forward_secret = strcmp(out->kx, "DHE") == 0 || strcmp(out->kx, "ECDHE") == 0;
     return parse_cipher_and_mac(with + 6, out);
+}
+
+static bool is(const char *a, const char *b)
+{
+    return strcmp(a, b) == 0;
+}
+
+tt_kx_kind tt_suite_kx(const tt_suite *s)
+{
+    bool cert_auth;
+
+    if (s->tls13 || s->export_kx)
+        return TT_KX_UNKNOWN;
+    cert_auth = is(s->auth, "RSA") || is(s->auth, "DSS") || is(s->auth, "ECDSA");
+    if (is(s->kx, "RSA") && is(s->auth, "RSA"))
+        return TT_KX_RSA;
+    if (is(s->kx, "RSA") && is(s->auth, "PSK"))
+        return TT_KX_RSA_PSK;
+    if ((is(s->kx, "DHE") || is(s->kx, "ECDHE")) && cert_auth)
+        return TT_KX_DHE_SIGNED;
+    if ((is(s->kx, "DHE") || is(s->kx, "ECDHE")) && is(s->auth, "PSK"))
+        return TT_KX_DHE_PSK;
+    if ((is(s->kx, "DH") || is(s->kx, "ECDH")) && cert_auth)
+        return TT_KX_STATIC_DH;
+    if ((is(s->kx, "DH") || is(s->kx, "ECDH")) && is(s->auth, "anonymous"))
+        return TT_KX_ANON;
+    if (is(s->kx, "PSK") && is(s->auth, "PSK"))
+        return TT_KX_PSK;
+    return TT_KX_UNKNOWN;
+}
+
+bool tt_suite_null_cipher(const tt_suite *s)
+{
+    return !s->tls13 && is(s->cipher, "NULL");
 }

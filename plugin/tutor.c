@@ -111,6 +111,23 @@ static void place_in_client_list(tt_item *item, const tt_event *ev, const tt_con
                                                  conn->flow.ch_session_id, conn->flow.ch_session_id_len);
 }
 
+/* A ServerHello's chosen suite, as the flow needs it: its key exchange and
+ * whether it encrypts. A suite whose name cannot be taken apart (or a
+ * ServerHello cut short) stays TT_KX_UNKNOWN: the texts then say nothing
+ * that depends on it. */
+static void suite_facts(collected_event *ce, packet_info *pinfo)
+{
+    const tt_hello *h = ce->hello;
+    tt_suite s;
+
+    if (ce->ev.kind != TT_EV_HANDSHAKE || ce->ev.hs_type != 2 || ce->ev.sslv2 || !h || !h->n_suites)
+        return;
+    if (!tt_suite_parse(carries_suite_name(h->suites[0], pinfo->pool), &s))
+        return;
+    ce->ev.kx = tt_suite_kx(&s);
+    ce->ev.null_cipher = tt_suite_null_cipher(&s);
+}
+
 /* Keeps in the item, and in the connection for later messages, what texts
  * will need once this message's values are gone. */
 static void keep_for_later(tt_item *item, const collected_event *ce, tt_conn *conn)
@@ -172,6 +189,7 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
         if (!conn)
             conn = connection_of(pinfo);
         ce->ev.from_client = from_client(conn, pinfo, ce, server_port);
+        suite_facts(ce, pinfo);
         memset(&item, 0, sizeof item);
         if (!tt_flow_next(&conn->flow, &ce->ev, &item.a))
             continue;

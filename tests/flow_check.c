@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The handshake logic (plugin/flow.c) on event sequences that no bundled
- * capture holds: SSL 2.0 (docs/flows.md G) with a session hit, a TLS
+ * capture holds: TLS 1.2 texts chosen by the suite's key exchange (static
+ * DH, PSK with a hint, RSA_PSK, suites not taken apart) and its NULL cipher; SSL 2.0 (docs/flows.md G) with a session hit, a TLS
  * ClientHello in the SSLv2 format answered in SSL 2.0, records Wireshark
  * cannot read before and after the keys, a message code that is chance, a
  * close before and after the records a finished handshake needs. Exits
@@ -170,6 +171,128 @@ static void not_ssl2(void)
     CHECK(f.seq == 0);
 }
 
+/* ---- TLS 1.2: texts chosen by the ServerHello's suite ------------------ */
+
+static bool tls(tt_flow *f, int from_client, unsigned type, tt_kx_kind kx, bool null_cipher,
+                bool decrypted, tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TT_EV_HANDSHAKE;
+    ev.from_client = from_client;
+    ev.hs_type = type;
+    ev.hs_length = type == 11 ? 1000 : 40;
+    ev.decrypted = decrypted;
+    if (type == 2) {
+        ev.version = TT_TLS12;
+        ev.kx = kx;
+        ev.null_cipher = null_cipher;
+    }
+    return tt_flow_next(f, &ev, a);
+}
+
+static bool has_skipped(const tt_annotation *a, tt_phrase_id p)
+{
+    for (int i = 0; i < TT_MAX_SKIPPED; i++)
+        if (a->skipped[i] == p)
+            return true;
+    return false;
+}
+
+/* One full TLS 1.2 handshake per row: the server's first flight as the
+ * suite has it, then the client's and the server's Finished in clear (not
+ * decrypted: with a NULL cipher that is the real message, otherwise bytes
+ * that are not what they seem). */
+static const struct {
+    const char *suite;
+    tt_kx_kind kx;
+    bool null_cipher;
+    bool cert, ske;            /* the server sends Certificate, ServerKeyExchange */
+    tt_text_id sh, ske_text, shd, fin_client, fin_server;
+    int skipped;               /* the ServerHelloDone's skipped ServerKeyExchange line, or -1 */
+} suites[] = {
+    { "TLS_RSA_WITH_AES_128_GCM_SHA256", TT_KX_RSA, false, true, false, TT_TEXT_SERVER_HELLO, 0,
+      TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_HANDSHAKE_AFTER_CCS, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE },
+    { "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", TT_KX_DHE_SIGNED, false, true, true, TT_TEXT_SERVER_HELLO,
+      TT_TEXT_SERVER_KEY_EXCHANGE, TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_TEXT_HANDSHAKE_AFTER_CCS, -1 },
+    /* Static DH: no OpenSSL 3 stack offers it, so no capture. */
+    { "TLS_DH_RSA_WITH_AES_128_GCM_SHA256", TT_KX_STATIC_DH, false, true, false, TT_TEXT_SERVER_HELLO, 0,
+      TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_HANDSHAKE_AFTER_CCS, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_PHRASE_SKIPPED_SKE_STATIC_DH },
+    { "TLS_DH_anon_WITH_AES_128_GCM_SHA256", TT_KX_ANON, false, false, true, TT_TEXT_SERVER_HELLO_ANON,
+      TT_TEXT_SERVER_KEY_EXCHANGE_ANON, TT_TEXT_SERVER_HELLO_DONE_NO_CERT, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_TEXT_HANDSHAKE_AFTER_CCS, -1 },
+    { "TLS_PSK_WITH_AES_128_GCM_SHA256 (no hint)", TT_KX_PSK, false, false, false, TT_TEXT_SERVER_HELLO_PSK, 0,
+      TT_TEXT_SERVER_HELLO_DONE_NO_CERT, TT_TEXT_HANDSHAKE_AFTER_CCS, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_PHRASE_SKIPPED_SKE_PSK },
+    { "TLS_PSK_WITH_AES_128_GCM_SHA256 (hint)", TT_KX_PSK, false, false, true, TT_TEXT_SERVER_HELLO_PSK,
+      TT_TEXT_SERVER_KEY_EXCHANGE_PSK, TT_TEXT_SERVER_HELLO_DONE_NO_CERT, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_TEXT_HANDSHAKE_AFTER_CCS, -1 },
+    { "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256 (no hint)", TT_KX_RSA_PSK, false, true, false, TT_TEXT_SERVER_HELLO, 0,
+      TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_HANDSHAKE_AFTER_CCS, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_PHRASE_SKIPPED_SKE_PSK },
+    { "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256", TT_KX_DHE_PSK, false, false, true, TT_TEXT_SERVER_HELLO_PSK,
+      TT_TEXT_SERVER_KEY_EXCHANGE_DHE_PSK, TT_TEXT_SERVER_HELLO_DONE_NO_CERT, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_TEXT_HANDSHAKE_AFTER_CCS, -1 },
+    /* Unknown (SRP, export, a name not taken apart): nothing suite-specific. */
+    { "TLS_SRP_SHA_RSA_WITH_AES_128_CBC_SHA", TT_KX_UNKNOWN, false, true, true, TT_TEXT_SERVER_HELLO_GENERIC,
+      TT_TEXT_SERVER_KEY_EXCHANGE_GENERIC, TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_HANDSHAKE_AFTER_CCS,
+      TT_TEXT_HANDSHAKE_AFTER_CCS, -1 },
+    { "0x1234 without a ServerKeyExchange", TT_KX_UNKNOWN, false, true, false, TT_TEXT_SERVER_HELLO_GENERIC, 0,
+      TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_HANDSHAKE_AFTER_CCS, TT_TEXT_HANDSHAKE_AFTER_CCS, -1 },
+    /* NULL cipher: the Finished's type shows in clear, and it is the Finished. */
+    { "TLS_RSA_WITH_NULL_SHA256", TT_KX_RSA, true, true, false, TT_TEXT_SERVER_HELLO, 0,
+      TT_TEXT_SERVER_HELLO_DONE, TT_TEXT_FINISHED_CLIENT_NULL, TT_TEXT_FINISHED_SERVER_NULL,
+      TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE },
+    { "TLS_PSK_WITH_NULL_SHA256", TT_KX_PSK, true, false, false, TT_TEXT_SERVER_HELLO_PSK, 0,
+      TT_TEXT_SERVER_HELLO_DONE_NO_CERT, TT_TEXT_FINISHED_CLIENT_NULL, TT_TEXT_FINISHED_SERVER_NULL,
+      TT_PHRASE_SKIPPED_SKE_PSK },
+};
+
+static void by_suite(void)
+{
+    for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
+        tt_flow f;
+        tt_annotation a;
+        bool null_cipher = suites[i].null_cipher;
+        int bad_before = bad;
+
+        tt_flow_init(&f);
+        CHECK(tls(&f, C, 1, TT_KX_UNKNOWN, false, false, &a) && a.step == 1);
+        CHECK(tls(&f, S, 2, suites[i].kx, null_cipher, false, &a) && a.text == suites[i].sh && a.step == 2);
+        if (suites[i].cert)
+            CHECK(tls(&f, S, 11, TT_KX_UNKNOWN, false, false, &a) && a.text == TT_TEXT_CERTIFICATE_SERVER);
+        if (suites[i].ske)
+            CHECK(tls(&f, S, 12, TT_KX_UNKNOWN, false, false, &a) && a.text == suites[i].ske_text && a.step == 4);
+        CHECK(tls(&f, S, 14, TT_KX_UNKNOWN, false, false, &a) && a.text == suites[i].shd && a.step == 6);
+        if (suites[i].skipped >= 0)
+            CHECK(has_skipped(&a, (tt_phrase_id)suites[i].skipped));
+        CHECK(!has_skipped(&a, TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE) ||
+              suites[i].skipped == TT_PHRASE_SKIPPED_SERVER_KEY_EXCHANGE);
+        CHECK(!has_skipped(&a, TT_PHRASE_SKIPPED_SKE_PSK) || suites[i].skipped == TT_PHRASE_SKIPPED_SKE_PSK);
+        CHECK(!has_skipped(&a, TT_PHRASE_SKIPPED_SKE_STATIC_DH) ||
+              suites[i].skipped == TT_PHRASE_SKIPPED_SKE_STATIC_DH);
+        CHECK(tls(&f, C, 16, TT_KX_UNKNOWN, false, false, &a) && a.step == 8);
+        CHECK(other(&f, TT_EV_CHANGE_CIPHER_SPEC, C, &a) && a.step == 10 &&
+              a.text == (null_cipher ? TT_TEXT_CHANGE_CIPHER_SPEC_CLIENT_NULL : TT_TEXT_CHANGE_CIPHER_SPEC_CLIENT));
+        CHECK(tls(&f, C, 20, TT_KX_UNKNOWN, false, false, &a) && a.text == suites[i].fin_client &&
+              a.step == (null_cipher ? 11 : 0) && a.cannot_tell == !null_cipher);
+        CHECK(other(&f, TT_EV_CHANGE_CIPHER_SPEC, S, &a) && a.step == 12 &&
+              a.text == (null_cipher ? TT_TEXT_CHANGE_CIPHER_SPEC_SERVER_NULL : TT_TEXT_CHANGE_CIPHER_SPEC_SERVER));
+        CHECK(tls(&f, S, 20, TT_KX_UNKNOWN, false, false, &a) && a.text == suites[i].fin_server &&
+              a.step == (null_cipher ? 13 : 0));
+        CHECK(other(&f, TT_EV_APPLICATION_DATA, C, &a) && a.step == 14 &&
+              a.text == (null_cipher ? TT_TEXT_APPLICATION_DATA_CLIENT_NULL : TT_TEXT_APPLICATION_DATA_CLIENT));
+        CHECK(other(&f, TT_EV_APPLICATION_DATA, S, &a) &&
+              a.text == (null_cipher ? TT_TEXT_APPLICATION_DATA_SERVER_NULL : TT_TEXT_APPLICATION_DATA_SERVER));
+        if (bad != bad_before)
+            printf("  (suite %s)\n", suites[i].suite);
+    }
+}
+
 int main(void)
 {
     full();
@@ -178,6 +301,7 @@ int main(void)
     closed_too_early();
     tls_hello_answered_in_ssl2();
     not_ssl2();
+    by_suite();
     printf("flow checks: %d failed\n", bad);
     return bad != 0;
 }

@@ -243,12 +243,22 @@ static const struct {
                                           V("AES-128-GCM"), V("SHA-256") } },
     { TT_PHRASE_CARRIES_SUITE_PARTS_12, { V(SUITE_3DES), V("RSA"), P(NO_FORWARD_SECRECY), V("RSA"),
                                           V("3DES-EDE-CBC"), V("SHA-1") } },
+    { TT_PHRASE_CARRIES_SUITE_PARTS_12, { V("TLS_PSK_WITH_AES_128_GCM_SHA256"), V("PSK"),   /* tls12-psk */
+                                          P(NO_FORWARD_SECRECY_PSK), V("PSK"), V("AES-128-GCM"), V("SHA-256") } },
+    { TT_PHRASE_CARRIES_SUITE_PARTS_12, { V("TLS_RSA_PSK_WITH_AES_256_GCM_SHA384"), V("RSA"),
+                                          P(NO_FORWARD_SECRECY_RSA_PSK), V("PSK"), V("AES-256-GCM"), V("SHA-384") } },
+    { TT_PHRASE_CARRIES_SUITE_PARTS_12, { V("TLS_DH_anon_WITH_AES_128_GCM_SHA256"), V("DH"), /* tls12-anon-dh */
+                                          P(NOT_AUTHENTICATED), V("anonymous"), V("AES-128-GCM"), V("SHA-256") } },
+    { TT_PHRASE_CARRIES_SUITE_PARTS_12, { V("TLS_SRP_SHA_RSA_WITH_AES_256_CBC_SHA"), V("SRP"),
+                                          P(KX_NOT_TAKEN_APART), V("SHA_RSA"), V("AES-256-CBC"), V("SHA-1") } },
     { TT_PHRASE_CARRIES_SUITE_PARTS_13, { V(SUITE_13), V("CHACHA20-POLY1305"), V("SHA-256"),
                                           V("ECDHE secp256r1"), P(AUTH_CERTIFICATE) } },
     { TT_PHRASE_CARRIES_SUITE_PARTS_13, { V(SUITE_13), V("CHACHA20-POLY1305"), V("SHA-256"),
                                           V("ECDHE secp256r1"), P(AUTH_PSK) } },
     { TT_PHRASE_CARRIES_SKE_EC, { V(GROUP), V(SIG) } },
     { TT_PHRASE_CARRIES_SKE_DH, { V("2048"), V(SIG) } },
+    { TT_PHRASE_CARRIES_SKE_EC_UNSIGNED, { V("x25519 (0x001d)") } },      /* tls12-ecdhe-psk */
+    { TT_PHRASE_CARRIES_SKE_DH_UNSIGNED, { V("1024") } },                 /* tls12-anon-dh */
     { TT_PHRASE_CARRIES_CR, { V("3"), V("20"), V("1") } },
     { TT_PHRASE_CARRIES_CKE_RSA, { V("256") } },
     { TT_PHRASE_CARRIES_CKE_DH, { V("256") } },

@@ -16,27 +16,30 @@ C, S = "client", "server"
 CLOSE = ((12, S), (14, C))   # close_notify alerts, encrypted: (frame, sender)
 
 
-def alerts(frames):
-    return [(f, "Alert", who, None, True) for f, who in frames]
+def alerts(frames, encrypted=True):
+    return [(f, "Alert", who, None, encrypted) for f, who in frames]
 
 
 def tls12_full(ch=4, sh=6, server_flight=(("Certificate", 6, 3), ("ServerKeyExchange", 6, 4),
                ("ServerHelloDone", 6, 6)), client_flight=8, server_finish=9, app=(10, 11),
-               ticket=True, close=CLOSE):
-    """A full TLS 1.2 handshake: (frame, msg, sender, step, encrypted without keys)."""
+               ticket=True, close=CLOSE, null_cipher=False):
+    """A full TLS 1.2 handshake: (frame, msg, sender, step, encrypted without keys).
+    null_cipher: nothing is encrypted (Wireshark reads the Finished and the
+    alerts without keys)."""
+    enc = not null_cipher
     seq = [(ch, "ClientHello", C, 1, False), (sh, "ServerHello", S, 2, False)]
     seq += [(f, m, S, step, False) for m, f, step in server_flight]
     if isinstance(client_flight, int):
         client_flight = [("ClientKeyExchange", client_flight, 8)]
     seq += [(f, m, C, step, False) for m, f, step in client_flight]
     last = client_flight[-1][1]
-    seq += [(last, "ChangeCipherSpec", C, 10, False), (last, "Finished", C, 11, True)]
+    seq += [(last, "ChangeCipherSpec", C, 10, False), (last, "Finished", C, 11, enc)]
     if ticket:
         seq.append((server_finish, "NewSessionTicket", S, None, False))
     seq += [(server_finish, "ChangeCipherSpec", S, 12, False),
-            (server_finish, "Finished", S, 13, True),
+            (server_finish, "Finished", S, 13, enc),
             (app[0], "ApplicationData", C, 14, False), (app[1], "ApplicationData", S, 14, False)]
-    return seq + alerts(close)
+    return seq + alerts(close, enc)
 
 
 def tls12_resumed(ch=21, sh=23, client_finish=25, app=(26, 28), close=((29, S), (31, C))):
@@ -131,6 +134,12 @@ SPECS = {
                                            close=((14, S), (16, C)))],
     "tls12-weak-3des.pcapng": [tls12_full(server_flight=(("Certificate", 6, 3), ("ServerHelloDone", 6, 6)),
                                           close=((13, C), (14, S)))],
+    # Anonymous and PSK suites: no Certificate; PSK without a hint: no ServerKeyExchange.
+    "tls12-anon-dh.pcapng": [tls12_full(server_flight=(("ServerKeyExchange", 6, 4), ("ServerHelloDone", 6, 6)))],
+    "tls12-psk.pcapng": [tls12_full(server_flight=(("ServerHelloDone", 6, 6),))],
+    "tls12-ecdhe-psk.pcapng": [tls12_full(server_flight=(("ServerKeyExchange", 6, 4), ("ServerHelloDone", 6, 6)))],
+    "tls12-null.pcapng": [tls12_full(server_flight=(("Certificate", 6, 3), ("ServerHelloDone", 6, 6)),
+                                     null_cipher=True)],
     "sslv2-client-hello.pcapng": [[
         (4, "ClientHello", C, 1, False), (6, "ServerHello", S, 2, False),
         (6, "Certificate", S, 3, False), (6, "ServerHelloDone", S, 6, False),
