@@ -79,6 +79,8 @@ def frames_from(shift=0, **moved):
     return out
 
 
+SKE_UNKNOWN_SUITE = {"en": "ServerKeyExchange: server sends its key exchange parameters",
+                     "ja": "ServerKeyExchange: サーバーが鍵交換のパラメータを送る"}
 CLOSED = {"en": "ConnectionClosed: connection closed before the handshake finished",
           "ja": "ConnectionClosed: ハンドシェイク完了前に接続が閉じられた"}
 UNKNOWN = {"en": "Unknown: a handshake message the tutor cannot identify",
@@ -132,7 +134,10 @@ SPECS = {
                                            SALERT=55, CALERT=57)),
     # Mid-connection starts: no step anywhere; the first message says why.
     "midstream-certificate": [
-        row(1, "CERT", None, ["midstream"], True), row(1, "SKE", None, midstream_note=True),
+        # Without the ServerHello the suite is unknown: the ServerKeyExchange
+        # is not said to be signed (test_midstream_key_exchange_is_not_guessed).
+        row(1, "CERT", None, ["midstream"], True),
+        other(1, "ServerKeyExchange", "server", SKE_UNKNOWN_SUITE),
         row(1, "SHD", None, midstream_note=True), row(3, "CKE", None, midstream_note=True),
         row(3, "CCCS", None, midstream_note=True), row(3, "CFIN", None, midstream_note=True),
         row(4, "NST", None, midstream_note=True), row(4, "SCCS", None, midstream_note=True),
@@ -262,6 +267,19 @@ def test_messages(tshark, reference, name, lang):
     check_messages(tshark, reference, name, lang, None, EXTRA.get(name, ()))
 
 
+@pytest.mark.parametrize("lang,says", [
+    ("en", "Server: here are my parameters for the key exchange."),
+    ("ja", "サーバー: 鍵交換のためのパラメータです。")])
+def test_midstream_key_exchange_is_not_guessed(tshark, lang, says):
+    """A capture that starts after the ServerHello does not show the suite:
+    the ServerKeyExchange may be signed (ECDHE_RSA) or not (anonymous, PSK),
+    so the tutor says neither."""
+    ske = [m for m in tshark.messages(pcap("midstream-certificate"), lang=lang)
+           if m.msg == "ServerKeyExchange"]
+    assert [m.says for m in ske] == [says]
+    assert NOTE_MIDSTREAM[lang] in ske[0].explain
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("name", cases(WITH_KEYS))
 def test_messages_with_keys(tshark, reference, name, lang):
@@ -327,7 +345,7 @@ def test_skipped_steps_only_where_seen(tshark, name):
     ref = {msg_role: lines for msg_role, lines in zip(
         ORDER, [lines for _, _, lines in message_items(tshark, REF, skipped=True)])}
     flight_seen = name in ("midstream-certificate", "split-segments")
-    want = [(r["frame"], r["msg"], ref[r["role"]] if flight_seen else []) for r in SPECS[name]]
+    want = [(r["frame"], r["msg"], ref[r["role"]] if flight_seen and r["role"] else []) for r in SPECS[name]]
     assert message_items(tshark, pcap(name), skipped=True) == want
 
 
