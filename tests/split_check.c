@@ -152,7 +152,7 @@ static int check_line(const char *what, tt_lang lang, const char *label, tt_spli
         return 0;
     if (!may_cut) {
         printf("FAIL %s (%s): \"%s: %s\" is longer than a line shows\n", what, lang_name(lang),
-               label, text);
+               label ? label : "(a line of its own)", text);
         return 1;
     }
     for (bool first = true; at < len; first = false) {
