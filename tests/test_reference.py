@@ -19,7 +19,8 @@ REFERENCE = re.compile(rf"{SOURCE}(?:; {SOURCE})*")
 
 def messages_with_lines(tshark, pcap, keys, lang=None):
     """(frame, message name, [field names of its lines], {field: [values]})
-    of every tutor message of the capture."""
+    of every tutor message of the capture; the values also hold the message
+    line itself, as "tlstutor.message"."""
     for packet in tshark.pdml(pcap, keys, lang).iter("packet"):
         frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
         for proto in packet.findall("proto"):
@@ -27,7 +28,7 @@ def messages_with_lines(tshark, pcap, keys, lang=None):
                 continue
             for item in proto.findall("field"):
                 names = [f.get("name") for f in item.findall("field")]
-                values = {}
+                values = {"tlstutor.message": [item.get("show")]}
                 for f in item.findall("field"):
                     values.setdefault(f.get("name"), []).append(f.get("show"))
                 yield frame, values["tlstutor.msg"][0], names, values

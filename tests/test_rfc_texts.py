@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from test_reference import messages_with_lines
+
 
 @dataclass
 class Case:
@@ -226,18 +228,10 @@ CASES = [
 
 def message_fields(tshark, pcap, keys, lang, msg, sender, nth):
     """{field name: [values]} of the nth such message, from the shared PDML."""
-    n = 0
-    for item in tshark.pdml(pcap, keys=keys, lang=lang).iter("field"):
-        if item.get("name") != "tlstutor.message":
-            continue
-        fields = {"tlstutor.message": [item.get("show")]}
-        for f in item.findall("field"):
-            fields.setdefault(f.get("name"), []).append(f.get("show"))
-        if fields["tlstutor.msg"] == [msg] and fields["tlstutor.sender"] == [sender]:
-            n += 1
-            if n == nth:
-                return fields
-    raise AssertionError(f"{pcap}: no message {msg} from the {sender} number {nth}")
+    found = [values for _, _, _, values in messages_with_lines(tshark, pcap, keys, lang)
+             if values["tlstutor.msg"] == [msg] and values["tlstutor.sender"] == [sender]]
+    assert len(found) >= nth, f"{pcap}: no message {msg} from the {sender} number {nth}"
+    return found[nth - 1]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
