@@ -10,51 +10,22 @@
 
 #include <epan/oids.h>
 
-#define MAX_TYPE_IDS 6
-static const char *const hs_type_names[] = { "tls.handshake.type",
-#ifdef TT_FIELD_SSL2_TYPE
-                                             TT_FIELD_SSL2_TYPE,
-#endif
+/* The fields read (fields.def), by id. */
+typedef enum {
+#define FIELD(id, name, need) F_##id,
+#include "fields.def"
+    F_COUNT,
+    F_NONE = F_COUNT           /* a node that is none of them */
+} field;
+
+typedef enum { FLOW, TEXT } need;
+
+static const struct { const char *name; need need; } fields[] = {
+#define FIELD(id, name, need) { name, need },
+#include "fields.def"
 };
 
-static int proto_tls = -1;
-static int hf_record = -1;
-static int hf_content_type = -1;
-static int hf_opaque_type = -1;
-static int hf_handshake = -1;
-static int hf_hs_types[MAX_TYPE_IDS];
-static int n_hs_types;
-static int hf_random = -1;
-static int hf_version = -1;
-static int hf_supported_version = -1;
-static int hf_ccs = -1;
-static int hf_app_data = -1;
-static int hf_hs_length = -1;
-static int hf_session_id = -1;
-static int hf_record_version = -1;   /* 0x0002 marks an SSLv2-format record */
-static int hf_ssl2_session_id_hit = -1;
-static int hf_ext_type = -1;
-static int hf_alert = -1;
-static int hf_alert_level = -1;
-static int hf_alert_desc = -1;
-static int hf_suites = -1;
-static int hf_comp = -1;
-static int hf_sni = -1;
-static int hf_alpn = -1;
-static int hf_group = -1;
-static int hf_selected_group = -1;   /* HelloRetryRequest: the group it asks for */
-static int hf_curve = -1, hf_p_len = -1, hf_sig_alg = -1, hf_epms_len = -1;
-static int hf_client_point_len = -1, hf_yc_len = -1, hf_cert_types_count = -1;
-static int hf_dname_len = -1, hf_verify_data = -1;
-static int hf_cert = -1;
-static int hf_x_issuer = -1, hf_x_subject = -1, hf_x_sig = -1, hf_x_spki = -1;
-static int hf_x_not_before = -1, hf_x_not_after = -1, hf_x_utc = -1, hf_x_gen = -1;
-static int hf_x_alg = -1, hf_x_oid = -1, hf_x_dns = -1, hf_x_modulus = -1;
-static int hf_x_rdn = -1;            /* one part (RDN) of a subject or issuer */
-static int hf_record_length = -1;
-static int hf_x_strings[6];
-static int hf_tcp_fin = -1;
-static int hf_tcp_rst = -1;
+static int field_id[F_COUNT];  /* the first copy's id; -1 when this Wireshark lacks it */
 
 /* Extension types (IANA TLS ExtensionType registry). */
 #define EXT_EXTENDED_MASTER_SECRET 23
@@ -71,15 +42,13 @@ static const guint8 hrr_random[32] = {
 
 /* Some TLS fields are registered more than once under one name (the
  * ClientHello's and the ServerHello's tls.handshake.version, for one): every
- * copy maps to the first id, which is what the code compares with. */
+ * copy maps to its row. */
 static GArray *wanted;
 static GArray *details;        /* the part of wanted only the texts need */
-static gboolean registering_details;
 /* Lookup by field id, for every node of every tree walked: slot[id] is 0
- * for fields the tutor does not read, else 1 + the index in firsts. */
+ * for fields the tutor does not read, else 1 + the row in fields.def. */
 static GByteArray *slot;
-static int firsts[255];
-static guint n_firsts;
+_Static_assert(F_COUNT < G_MAXUINT8, "rows fit slot's bytes");
 
 /* The first registration of a field name: the name may lead to any copy. */
 static header_field_info *first_copy(const char *name)
@@ -91,166 +60,80 @@ static header_field_info *first_copy(const char *name)
     return first;
 }
 
-/* first_copy() of a field the tutor reads; a field Wireshark renamed or
- * removed is warned about, since the tutor would quietly say less
+/* Looks a row's name up and asks for every copy. A field Wireshark renamed
+ * or removed is warned about, since the tutor would quietly say less
  * (tests/test_versions.py fails on the warning). */
-static header_field_info *read_field(const char *name)
+static void look_up(field f)
 {
-    header_field_info *first = first_copy(name);
+    header_field_info *first = first_copy(fields[f].name);
 
-    if (!first)
-        ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", name);
-    return first;
-}
-
-static int id_of(const char *name)
-{
-    header_field_info *first = read_field(name);
-
-    if (!first || n_firsts == G_N_ELEMENTS(firsts))
-        return -1;
-    firsts[n_firsts++] = first->id;
+    field_id[f] = -1;
+    if (!first) {
+        ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", fields[f].name);
+        return;
+    }
+    field_id[f] = first->id;
     for (header_field_info *h = first; h; h = h->same_name_next) {
         if ((guint)h->id >= slot->len) {
             guint old = slot->len;
             g_byte_array_set_size(slot, (guint)h->id + 1);
             memset(slot->data + old, 0, slot->len - old);
         }
-        slot->data[h->id] = (guint8)n_firsts;
+        slot->data[h->id] = (guint8)(f + 1);
         g_array_append_val(wanted, h->id);
-        if (registering_details)
+        if (fields[f].need == TEXT)
             g_array_append_val(details, h->id);
     }
-    return first->id;
 }
 
-/* What canon() gives a tree node without field_info (4.6 builds such nodes
- * in trees made for filters): neither a field id nor -1, the id left in
- * every hf_ variable whose field this Wireshark does not have. Mapping such
- * nodes to -1 made them all look like a missing field and crashed 4.6. */
-#define NOT_A_FIELD (-2)
-
-static int canon(const field_info *fi)
+/* Which row a tree node is; F_NONE for any other node, and for a node
+ * without field_info (4.6 builds such nodes in trees made for filters). */
+static field field_of(const field_info *fi)
 {
     guint id;
 
     if (!fi || !fi->hfinfo)
-        return NOT_A_FIELD;
+        return F_NONE;
     id = (guint)fi->hfinfo->id;
-    return id < slot->len && slot->data[id] ? firsts[slot->data[id] - 1] : (int)id;
+    return id < slot->len && slot->data[id] ? (field)(slot->data[id] - 1) : F_NONE;
+}
+
+static gboolean is_type(field f)
+{
+#ifdef TT_FIELD_SSL2_TYPE
+    return f == F_HS_TYPE || f == F_SSL2_HS_TYPE;
+#else
+    return f == F_HS_TYPE;
+#endif
 }
 
 void collect_init(void)
 {
-    header_field_info *hfi;
-
     if (!slot) {
         slot = g_byte_array_new();
         wanted = g_array_new(FALSE, FALSE, sizeof(int));
         details = g_array_new(FALSE, FALSE, sizeof(int));
     }
-    proto_tls = proto_get_id_by_filter_name("tls");
-    g_array_append_val(wanted, proto_tls);
-    hf_record = id_of("tls.record");
-    hf_content_type = id_of("tls.record.content_type");
-    hf_opaque_type = id_of("tls.record.opaque_type");
-    hf_handshake = id_of("tls.handshake");
-    hf_random = id_of("tls.handshake.random");
-    hf_version = id_of("tls.handshake.version");
-    hf_supported_version = id_of("tls.handshake.extensions.supported_version");
-    hf_ccs = id_of("tls.change_cipher_spec");
-    hf_app_data = id_of("tls.app_data");
-    hf_hs_length = id_of("tls.handshake.length");
-    hf_session_id = id_of("tls.handshake.session_id");
-    hf_record_version = id_of("tls.record.version");
-    hf_ssl2_session_id_hit = id_of("tls.handshake.session_id_hit");
-    hf_ext_type = id_of("tls.handshake.extension.type");
-    hf_alert = id_of("tls.alert_message");
-    hf_alert_level = id_of("tls.alert_message.level");
-    hf_alert_desc = id_of("tls.alert_message.desc");
-    /* The ClientHello's list as one item, not one per suite; the
-     * ServerHello's suite is read beside its compression method. */
-    hf_suites = id_of("tls.handshake.ciphersuites");
-    hf_comp = id_of("tls.handshake.comp_method");
-    /* TLS 1.3's key exchange is named by the group (tlstutor.kx). */
-    hf_group = id_of("tls.handshake.extensions_key_share_group");
-    hf_selected_group = id_of("tls.handshake.extensions_key_share_selected_group");
-    /* TCP's expert infos for FIN and RST, not its flags: they exist only in
-     * the frames that close, where the flags are in every frame. */
-    hf_tcp_fin = id_of("tcp.connection.fin");
-    hf_tcp_rst = id_of("tcp.connection.rst");
-    /* From here on, fields only the texts quote (carries lines, certificate
-     * fields and expert infos), never the flow: follow.c marks them only
-     * while someone looks at those. */
-    registering_details = TRUE;
-    hf_record_length = id_of("tls.record.length");   /* a ChangeCipherSpec's record */
-    hf_sni = id_of("tls.handshake.extensions_server_name");
-    hf_alpn = id_of("tls.handshake.extensions_alpn_str");
-    hf_curve = id_of("tls.handshake.server_named_curve");
-    hf_p_len = id_of("tls.handshake.p_len");
-    hf_sig_alg = id_of("tls.handshake.sig_hash_alg");
-    hf_epms_len = id_of("tls.handshake.epms_len");
-    hf_client_point_len = id_of("tls.handshake.client_point_len");
-    hf_yc_len = id_of("tls.handshake.yc_len");
-    hf_cert_types_count = id_of("tls.handshake.cert_types_count");
-    hf_dname_len = id_of("tls.handshake.dname_len");
-    hf_verify_data = id_of("tls.handshake.verify_data");
-    hf_cert = id_of("tls.handshake.certificate");
-    hf_x_issuer = id_of("x509af.issuer");
-    hf_x_subject = id_of("x509af.subject");
-    hf_x_sig = id_of("x509af.signature_element");
-    hf_x_spki = id_of("x509af.subjectPublicKeyInfo_element");
-    hf_x_not_before = id_of("x509af.notBefore");
-    hf_x_not_after = id_of("x509af.notAfter");
-    hf_x_utc = id_of("x509af.utcTime");
-    hf_x_gen = id_of("x509af.generalizedTime");
-    hf_x_alg = id_of("x509af.algorithm.id");
-    hf_x_oid = id_of("x509if.oid");
-    hf_x_rdn = id_of("x509if.RDNSequence_item");
-    hf_x_dns = id_of("x509ce.dNSName");
-    hf_x_modulus = id_of(TT_FIELD_RSA_MODULUS);
-    {
-        static const char *const strings[] = { "x509sat.uTF8String", "x509sat.printableString",
-            "x509sat.IA5String", "x509sat.teletexString", "x509sat.bmpString", "x509sat.universalString" };
-        for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
-            hf_x_strings[i] = id_of(strings[i]);
-    }
-    registering_details = FALSE;
-    /* tls.handshake.type is registered more than once (TLS and, until 4.2,
-     * SSLv2); an SSLv2 record's type has a name of its own from 4.4 on. */
-    n_hs_types = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(hs_type_names); i++)
-        for (hfi = read_field(hs_type_names[i]); hfi && n_hs_types < MAX_TYPE_IDS;
-             hfi = hfi->same_name_next)
-            hf_hs_types[n_hs_types++] = hfi->id;
+    for (int f = 0; f < F_COUNT; f++)
+        look_up((field)f);
+}
+
+static GArray *copy_ids(const GArray *ids)
+{
+    GArray *copy = g_array_new(FALSE, FALSE, sizeof(int));
+
+    g_array_append_vals(copy, ids->data, ids->len);
+    return copy;
 }
 
 GArray *collect_detail_hfids(void)
 {
-    GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-
-    g_array_append_vals(ids, details->data, details->len);
-    return ids;
+    return copy_ids(details);
 }
 
 GArray *collect_wanted_hfids(void)
 {
-    GArray *ids = g_array_new(FALSE, FALSE, sizeof(int));
-
-    for (guint i = 0; i < wanted->len; i++)
-        if (g_array_index(wanted, int, i) > 0)
-            g_array_append_val(ids, g_array_index(wanted, int, i));
-    for (int i = 0; i < n_hs_types; i++)
-        g_array_append_val(ids, hf_hs_types[i]);
-    return ids;
-}
-
-static gboolean is_type_id(int id)
-{
-    for (int i = 0; i < n_hs_types; i++)
-        if (hf_hs_types[i] == id)
-            return TRUE;
-    return FALSE;
+    return copy_ids(wanted);
 }
 
 typedef struct {
@@ -323,21 +206,21 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
         guint32 v16;
 
         if (fi && fi->hfinfo) {
-            int id = canon(fi);
-            if (is_type_id(fi->hfinfo->id) && !facts->type)
+            field id = field_of(fi);
+            if (is_type(id) && !facts->type)
                 facts->type = fi;
-            else if (id == hf_hs_length && !facts->length)
+            else if (id == F_HS_LENGTH && !facts->length)
                 facts->length = tt_fi_uint(fi);
-            else if (id == hf_ssl2_session_id_hit && fi->ds_tvb && fi->length == 1 &&
+            else if (id == F_SSL2_SESSION_ID_HIT && fi->ds_tvb && fi->length == 1 &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, 1))
                 /* The byte itself: the field is a boolean, whose value
                  * type differs between Wireshark versions. */
                 facts->ssl2_session_id_hit = tt_tvb_get_u8(fi->ds_tvb, fi->start) != 0;
-            else if (id == hf_session_id && fi->ds_tvb && fi->length > 0 && fi->length <= 32 &&
+            else if (id == F_SESSION_ID && fi->ds_tvb && fi->length > 0 && fi->length <= 32 &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length)) {
                 tvb_memcpy(fi->ds_tvb, facts->hello.session_id, fi->start, fi->length);
                 facts->hello.session_id_len = (guint)fi->length;
-            } else if (id == hf_ext_type) {
+            } else if (id == F_EXT_TYPE) {
                 facts->last_ext_type = tt_fi_uint(fi);
                 facts->early_data |= facts->last_ext_type == EXT_EARLY_DATA;
                 facts->psk |= facts->last_ext_type == EXT_PRE_SHARED_KEY;
@@ -346,53 +229,53 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->ticket |= facts->last_ext_type == EXT_SESSION_TICKET &&
                                  u16_at(fi, 2, &v16) && v16 > 0;
             }
-            else if (id == hf_version)
+            else if (id == F_VERSION)
                 facts->version = tt_fi_uint(fi);
-            else if (id == hf_supported_version) {
+            else if (id == F_SUPPORTED_VERSION) {
                 if (!facts->supported_version)
                     facts->supported_version = tt_fi_uint(fi);
                 add_small(facts->hello.versions, &facts->hello.n_versions, TT_MAX_SMALL, tt_fi_uint(fi));
-            } else if (id == hf_suites) {
+            } else if (id == F_SUITES) {
                 /* A list of 2-byte values exactly as long as the item. */
                 for (gint off = 0; off + 2 <= fi->length && u16_at(fi, off, &v16); off += 2)
                     add_small(facts->hello.suites, &facts->hello.n_suites, TT_MAX_SUITES, v16);
-            } else if (id == hf_comp) {
+            } else if (id == F_COMP) {
                 if (!facts->hello.n_comp) {
                     facts->hello.comp = tt_fi_uint(fi);
                     facts->comp = fi;
                 }
                 facts->hello.n_comp++;
-            } else if (id == hf_group || id == hf_selected_group)
+            } else if (id == F_GROUP || id == F_SELECTED_GROUP)
                 add_small(facts->hello.groups, &facts->hello.n_groups, TT_MAX_SMALL, tt_fi_uint(fi));
-            else if (id == hf_sni && !facts->sni)
+            else if (id == F_SNI && !facts->sni)
                 facts->sni = fi;
-            else if (id == hf_alpn && facts->n_alpn < G_N_ELEMENTS(facts->alpn))
+            else if (id == F_ALPN && facts->n_alpn < G_N_ELEMENTS(facts->alpn))
                 facts->alpn[facts->n_alpn++] = fi;
-            else if (id == hf_curve) {
+            else if (id == F_CURVE) {
                 facts->vals.curve = tt_fi_uint(fi);
                 facts->vals.has_curve = TRUE;
-            } else if (id == hf_p_len)
+            } else if (id == F_P_LEN)
                 facts->vals.p_len = tt_fi_uint(fi);
-            else if (id == hf_sig_alg) {
+            else if (id == F_SIG_ALG) {
                 if (!facts->vals.has_sig_alg)
                     facts->vals.sig_alg = tt_fi_uint(fi);
                 facts->vals.has_sig_alg = TRUE;
                 facts->vals.n_sig_algs++;
-            } else if (id == hf_epms_len) {
+            } else if (id == F_EPMS_LEN) {
                 facts->vals.epms_len = tt_fi_uint(fi);
                 facts->vals.has_epms = TRUE;
-            } else if (id == hf_client_point_len || id == hf_yc_len) {
+            } else if (id == F_CLIENT_POINT_LEN || id == F_YC_LEN) {
                 facts->vals.pub_len = tt_fi_uint(fi);
                 facts->vals.has_pub = TRUE;
-            } else if (id == hf_cert_types_count)
+            } else if (id == F_CERT_TYPES_COUNT)
                 facts->vals.n_cert_types = tt_fi_uint(fi);
-            else if (id == hf_dname_len)
+            else if (id == F_DNAME_LEN)
                 facts->vals.n_dnames++;
-            else if (id == hf_verify_data) {
+            else if (id == F_VERIFY_DATA) {
                 facts->vals.verify_len = (unsigned)fi->length;
                 facts->vals.has_verify = TRUE;
             }
-            else if (id == hf_random && fi->length == 32 && fi->ds_tvb &&
+            else if (id == F_RANDOM && fi->length == 32 && fi->ds_tvb &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, 32)) {
                 tvb_memcpy(fi->ds_tvb, random, fi->start, 32);
                 facts->hrr = memcmp(random, hrr_random, 32) == 0;
@@ -402,7 +285,7 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
         }
         /* A suite list is read from its bytes, certificates by
          * keep_certificates: their many items need no second look. */
-        if (!fi || (canon(fi) != hf_suites && canon(fi) != hf_cert))
+        if (!fi || (field_of(fi) != F_SUITES && field_of(fi) != F_CERT))
             read_handshake(c, facts);
     }
 }
@@ -495,12 +378,10 @@ static gboolean is_oid(const field_info *fi, const guint8 *der)
            tvb_memeql(fi->ds_tvb, fi->start, der, 3) == 0;
 }
 
-static gboolean is_x509_string(int id)
+static gboolean is_x509_string(field f)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(hf_x_strings); i++)
-        if (hf_x_strings[i] > 0 && hf_x_strings[i] == id)
-            return TRUE;
-    return FALSE;
+    return f == F_X_UTF8 || f == F_X_PRINTABLE || f == F_X_IA5 || f == F_X_TELETEX ||
+           f == F_X_BMP || f == F_X_UNIVERSAL;
 }
 
 /* Days from 1970-01-01 to a civil date (proleptic Gregorian calendar). */
@@ -627,11 +508,11 @@ static void read_name_node(name_walk *nw, const proto_node *node, const proto_no
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
-        int id = canon(fi);
+        field id = field_of(fi);
 
-        if (id == hf_x_rdn)
+        if (id == F_X_RDN)
             rdn_node = c;
-        else if (id == hf_x_oid)
+        else if (id == F_X_OID)
             add_attribute(nw, fi, rdn_node);
         else if (is_x509_string(id) && nw->decoded) {
             /* The value as its string type decodes it (a BMPString's
@@ -669,29 +550,29 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
-        int id = canon(fi);
+        field id = field_of(fi);
         x_ctx inner = ctx;
 
-        if (id == hf_cert) {
+        if (id == F_CERT) {
             w->certs->n++;
             w->cur = w->certs->n <= TT_MAX_CERTS ? &w->buf[w->certs->n - 1] : NULL;
             inner = X_NONE;
         } else if (!w->cur) {
             /* past TT_MAX_CERTS, or before the first certificate: only count */
-        } else if (id == hf_x_issuer || id == hf_x_subject) {
-            tt_name *name = id == hf_x_issuer ? &w->cur->issuer : &w->cur->subject;
+        } else if (id == F_X_ISSUER || id == F_X_SUBJECT) {
+            tt_name *name = id == F_X_ISSUER ? &w->cur->issuer : &w->cur->subject;
             if (name->kind == TT_NAME_UNREAD)
                 read_name(c, name, w->pool);
             continue;   /* a name holds nothing else the texts quote */
-        } else if (id == hf_x_sig) {
+        } else if (id == F_X_SIG) {
             inner = X_SIG;
-        } else if (id == hf_x_spki) {
+        } else if (id == F_X_SPKI) {
             inner = X_SPKI;
-        } else if (id == hf_x_not_before) {
+        } else if (id == F_X_NOT_BEFORE) {
             inner = X_NOT_BEFORE;
-        } else if (id == hf_x_not_after) {
+        } else if (id == F_X_NOT_AFTER) {
             inner = X_NOT_AFTER;
-        } else if (id == hf_x_alg && (ctx == X_SIG || ctx == X_SPKI)) {
+        } else if (id == F_X_ALG && (ctx == X_SIG || ctx == X_SPKI)) {
             gboolean weak = FALSE;
             const char *words = alg_words(fi, &weak, w->pool);
             if (ctx == X_SIG && !w->cur->sig_alg) {
@@ -700,7 +581,7 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
             } else if (ctx == X_SPKI && !w->cur->key_alg) {
                 w->cur->key_alg = words;
             }
-        } else if (id == hf_x_utc && (ctx == X_NOT_BEFORE || ctx == X_NOT_AFTER)) {
+        } else if (id == F_X_UTC && (ctx == X_NOT_BEFORE || ctx == X_NOT_AFTER)) {
             gint64 t;
             if (parse_time(fvalue_get_string(TT_FI_VALUE(fi)), &t)) {
                 if (ctx == X_NOT_BEFORE)
@@ -710,7 +591,7 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
                     w->cur->has_validity = TRUE;
                 }
             }
-        } else if (id == hf_x_gen && (ctx == X_NOT_BEFORE || ctx == X_NOT_AFTER)) {
+        } else if (id == F_X_GEN && (ctx == X_NOT_BEFORE || ctx == X_NOT_AFTER)) {
             const nstime_t *t = fvalue_get_time(TT_FI_VALUE(fi));
             if (t && ctx == X_NOT_BEFORE)
                 w->cur->not_before = t->secs;
@@ -718,13 +599,13 @@ static void read_cert_node(cert_walk *w, const proto_node *node, x_ctx ctx)
                 w->cur->not_after = t->secs;
                 w->cur->has_validity = TRUE;
             }
-        } else if (id == hf_x_modulus && !w->cur->key_bits && fi->length > 0) {
+        } else if (id == F_X_MODULUS && !w->cur->key_bits && fi->length > 0) {
             gint len = fi->length;
             if (fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 1) &&
                 tt_tvb_get_u8(fi->ds_tvb, fi->start) == 0)
                 len--;   /* DER's leading zero of a positive integer */
             w->cur->key_bits = (unsigned)len * 8;
-        } else if (id == hf_x_dns && w->certs->n == 1) {
+        } else if (id == F_X_DNS && w->certs->n == 1) {
             const char *v = fvalue_get_string(TT_FI_VALUE(fi));
             if (v && wmem_strbuf_get_len(w->sans) < 200)
                 wmem_strbuf_append_printf(w->sans, "%s%s", wmem_strbuf_get_len(w->sans) ? ", " : "", v);
@@ -789,20 +670,27 @@ static tt_hello *keep_hello(hs_facts *facts, wmem_allocator_t *pool)
     return h;
 }
 
+/* Whether a field's own value table names v. */
+static gboolean table_names(const header_field_info *hfi, guint8 v)
+{
+    if (!hfi->strings)
+        return FALSE;
+    if (hfi->display & BASE_EXT_STRING)
+        return try_val_to_str_ext(v, (value_string_ext *)hfi->strings) != NULL;
+    if (hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING | BASE_CUSTOM | BASE_UNIT_STRING))
+        return FALSE;
+    return try_val_to_str(v, (const value_string *)hfi->strings) != NULL;
+}
+
 /* Whether TLS's own table of handshake types (any copy of the field) names v. */
 static gboolean known_handshake_type(guint8 v)
 {
-    for (int i = 0; i < n_hs_types; i++) {
-        header_field_info *hfi = proto_registrar_get_nth((guint)hf_hs_types[i]);
-        if (!hfi || !hfi->strings)
+    for (int f = 0; f < F_COUNT; f++) {
+        if (!is_type((field)f) || field_id[f] < 0)
             continue;
-        if (hfi->display & BASE_EXT_STRING) {
-            if (try_val_to_str_ext(v, (value_string_ext *)hfi->strings))
+        for (header_field_info *h = proto_registrar_get_nth((guint)field_id[f]); h; h = h->same_name_next)
+            if (table_names(h, v))
                 return TRUE;
-        } else if (!(hfi->display & (BASE_RANGE_STRING | BASE_VAL64_STRING | BASE_CUSTOM | BASE_UNIT_STRING)) &&
-                   try_val_to_str(v, (const value_string *)hfi->strings)) {
-            return TRUE;
-        }
     }
     return FALSE;
 }
@@ -927,10 +815,10 @@ static void add_alert(walk_state *st, const proto_node *node)
         const field_info *fi = PNODE_FINFO(c);
         if (!fi || !fi->hfinfo)
             continue;
-        if (canon(fi) == hf_alert_level) {
+        if (field_of(fi) == F_ALERT_LEVEL) {
             ce->ev.alert_level = tt_fi_uint(fi);
             level = TRUE;
-        } else if (canon(fi) == hf_alert_desc) {
+        } else if (field_of(fi) == F_ALERT_DESC) {
             ce->ev.alert_desc = tt_fi_uint(fi);
             desc = TRUE;
         }
@@ -973,7 +861,7 @@ static gboolean is_ssl2_record(const proto_node *record)
 {
     for (const proto_node *c = record->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
-        if (fi && fi->hfinfo && canon(fi) == hf_record_version)
+        if (fi && fi->hfinfo && field_of(fi) == F_RECORD_VERSION)
             return tt_fi_uint(fi) == 0x0002;
     }
     return FALSE;
@@ -983,9 +871,9 @@ static void walk(walk_state *st, const proto_node *node)
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
-        int id = canon(fi);
+        field id = field_of(fi);
 
-        if (id == hf_record) {
+        if (id == F_RECORD) {
             guint before = st->events->len;
 
             st->record_has_type = FALSE;
@@ -997,27 +885,27 @@ static void walk(walk_state *st, const proto_node *node)
                 add_event(st, TT_EV_SSL2_RECORD, fi);
                 g_array_index(st->events, collected_event, st->events->len - 1).ev.sslv2 = true;
             }
-        } else if (id == hf_opaque_type) {
+        } else if (id == F_OPAQUE_TYPE) {
             /* Without keys a TLS 1.3 record shows only its outer (opaque) type;
              * with keys TLS adds the real content type after it. */
             st->record_has_type = TRUE;
             st->record_opaque = TRUE;
-        } else if (id == hf_content_type) {
+        } else if (id == F_CONTENT_TYPE) {
             st->record_has_type = TRUE;
             st->record_opaque = FALSE;
             st->content_type = tt_fi_uint(fi);
-        } else if (id == hf_record_length) {
+        } else if (id == F_RECORD_LENGTH) {
             st->record_length = (gint)tt_fi_uint(fi);
-        } else if (id == hf_alert) {
+        } else if (id == F_ALERT) {
             add_alert(st, c);
-        } else if (id == hf_handshake) {
+        } else if (id == F_HANDSHAKE) {
             add_handshake(st, c);
-        } else if (fi && fi->hfinfo && is_type_id(fi->hfinfo->id)) {
+        } else if (is_type(id)) {
             /* An SSLv2 record has its type without a handshake item. */
             add_handshake(st, c->parent);
-        } else if (id == hf_ccs) {
+        } else if (id == F_CCS) {
             add_ccs(st, fi);
-        } else if (id == hf_app_data) {
+        } else if (id == F_APP_DATA) {
             /* A zero-length record ("<MISSING>") carries no application data. */
             if (fi->length == 0)
                 continue;
@@ -1045,11 +933,11 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
         return st.events;
     for (const proto_node *c = tree->first_child; c; c = c->next) {
         const field_info *fi = PNODE_FINFO(c);
-        if (fi && fi->hfinfo && fi->hfinfo->id == proto_tls)
+        if (field_of(fi) == F_TLS)
             walk(&st, c);
     }
     /* After the frame's TLS records: TCP's FIN or RST ends the connection. */
-    if (present(tree, hf_tcp_fin) || present(tree, hf_tcp_rst))
+    if (present(tree, field_id[F_TCP_FIN]) || present(tree, field_id[F_TCP_RST]))
         add_event(&st, TT_EV_CLOSE, NULL);
     return st.events;
 }
