@@ -288,13 +288,13 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
     if (!h->session_id_len)
         LINE(P(CARRIES_SESSION_ID_EMPTY));
     else
-        LINE(FMT(it->echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
+        LINE(FMT(it->a.echoes_session_id ? P(CARRIES_SESSION_ID_ECHO) : P(CARRIES_SESSION_ID_NEW),
                                            h->session_id_len));
     if (!h->n_suites)
         return;
     name = carries_suite_name(h->suites[0], pool);
-    LINE(it->suite_position
-         ? FMT(P(CARRIES_SUITE_CHOSEN), name, it->suite_position, it->client_suites)
+    LINE(it->a.suite_position
+         ? FMT(P(CARRIES_SUITE_CHOSEN), name, it->a.suite_position, it->a.client_suites)
          : FMT(P(CARRIES_SUITE_CHOSEN_ALONE), name));
     parsed = tt_suite_parse(name, &s);
     if (parsed && s.tls13) {
@@ -468,7 +468,7 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
             LINE(FMT(P(CARRIES_CKE_DH), v->pub_len));
         /* SSL 3.0 has no PRF: its master secret mixes MD5 and SHA-1 (RFC 6101 6.1). */
         if (it->a.version != TT_SSL30)
-            LINE(it->ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
+            LINE(it->a.ems ? P(CARRIES_MASTER_SECRET_EMS) : P(CARRIES_MASTER_SECRET));
         break;
     case TT_MSG_CERTIFICATE_VERIFY:
         if (v->has_sig_alg)

@@ -4,6 +4,7 @@
  * between a reassembled ClientKeyExchange and a Finished). */
 #include "collect.h"
 
+#include "carries.h"
 #include "compat.h"
 
 #include <string.h>
@@ -724,6 +725,29 @@ static gboolean message_cut(const field_info *fi, guint32 length, guint32 *captu
     return TRUE;
 }
 
+/* What the flow needs from a hello's values: the ClientHello's suites, the
+ * ServerHello's chosen suite with its key exchange and whether it encrypts
+ * (a suite whose name cannot be taken apart stays TT_KX_UNKNOWN: the texts
+ * then say nothing that depends on it), and extended_master_secret. */
+static void hello_facts(tt_event *ev, const tt_hello *h, wmem_allocator_t *pool)
+{
+    tt_suite s;
+
+    ev->hello_read = true;
+    ev->ems = h->ems;
+    if (ev->hs_type == 1) {
+        ev->suites = h->suites;
+        ev->n_suites = h->n_suites;
+    } else if (ev->hs_type == 2 && h->n_suites) {
+        ev->suite = h->suites[0];
+        ev->has_suite = true;
+        if (tt_suite_parse(carries_suite_name(h->suites[0], pool), &s)) {
+            ev->kx = tt_suite_kx(&s);
+            ev->null_cipher = tt_suite_null_cipher(&s);
+        }
+    }
+}
+
 static void add_handshake(walk_state *st, const proto_node *node)
 {
     hs_facts facts;
@@ -802,6 +826,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
         ce->certs = NULL;
         ce->vals = NULL;
     }
+    if (ce->hello)
+        hello_facts(&ce->ev, ce->hello, st->pinfo->pool);
 }
 
 static void add_alert(walk_state *st, const proto_node *node)

@@ -620,6 +620,49 @@ static bool tcp_close(tt_flow *f, tt_annotation *a)
     return true;
 }
 
+/* Where the ServerHello's suite stood in the client's list, and whether
+ * its session ID echoes the ClientHello's. */
+static void place_in_client_list(const tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    a->client_suites = (uint16_t)(f->ch_n_suites > UINT16_MAX ? UINT16_MAX : f->ch_n_suites);
+    for (unsigned i = 0; a->has_suite && i < f->ch_n_suites && i < TT_MAX_SUITES; i++)
+        if (f->ch_suites[i] == a->suite) {
+            a->suite_position = (uint16_t)(i + 1);
+            break;
+        }
+    a->echoes_session_id = tt_same_session_id(ev->session_id, ev->session_id_len,
+                                              f->ch_session_id, f->ch_session_id_len);
+}
+
+/* Keeps, from the hellos, what later messages' texts need: the first
+ * ClientHello's suites for the ServerHello; whether the first ServerHello
+ * accepted extended_master_secret, which a server includes only when the
+ * client offered it (RFC 7627): then the master secret hashes the
+ * handshake. */
+static void remember_hellos(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    if (ev->hello_read && a->msg == TT_MSG_CLIENT_HELLO && !f->ch_kept) {
+        f->ch_kept = true;
+        f->ch_n_suites = ev->n_suites;
+        if (ev->suites)
+            memcpy(f->ch_suites, ev->suites,
+                   (ev->n_suites < TT_MAX_SUITES ? ev->n_suites : TT_MAX_SUITES) * sizeof(uint16_t));
+    }
+    if (ev->hello_read && (a->msg == TT_MSG_SERVER_HELLO || a->msg == TT_MSG_HELLO_RETRY_REQUEST) &&
+        ev->has_suite) {
+        a->suite = ev->suite;
+        a->has_suite = true;
+    }
+    if (ev->hello_read && a->msg == TT_MSG_SERVER_HELLO && f->ch_kept)
+        place_in_client_list(f, ev, a);
+    if (ev->hello_read && a->msg == TT_MSG_SERVER_HELLO && !f->sh_seen) {
+        f->sh_seen = true;
+        f->sh_ems = ev->ems;
+    }
+    if (a->msg == TT_MSG_CLIENT_KEY_EXCHANGE)
+        a->ems = f->sh_seen && f->sh_ems;
+}
+
 bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     memset(a, 0, sizeof *a);
@@ -676,5 +719,10 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->complete = f->complete;
     a->ssl2_keys = f->ssl2_keys;
     a->ssl2_maybe_complete = f->ssl2_maybe_complete;
+    if (!f->started && !f->midstream_reported) {
+        a->report_midstream = true;
+        f->midstream_reported = true;
+    }
+    remember_hellos(f, ev, a);
     return true;
 }

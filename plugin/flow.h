@@ -2,6 +2,8 @@
 /* The logic that decides what each record of a connection is and where it
  * stands in the handshake: which message, which flow, which step, which
  * text. Pure C, no Wireshark: tutor.c feeds it events in capture order, once.
+ * A tt_flow is everything the tutor keeps about one connection: every rule
+ * that depends on earlier messages lives here.
  * The flows and their step numbers are documented in docs/flows.md. */
 #ifndef TLSTUTOR_FLOW_H
 #define TLSTUTOR_FLOW_H
@@ -11,6 +13,7 @@
 
 #include "catalog.h"
 #include "suite.h"
+#include "values.h"
 
 #define TT_SSL20 0x0002          /* SSL 2.0's version number (draft-hickman-netscape-ssl-00, C.1) */
 #define TT_SSL30 0x0300
@@ -47,6 +50,12 @@ typedef struct {
     bool early_data_offered;   /* ClientHello: the early_data extension */
     bool offers_tls13;         /* ClientHello: supported_versions lists TLS 1.3 */
     bool psk_accepted;         /* ServerHello: the pre_shared_key extension */
+    bool hello_read;           /* hellos: the values below are in the capture */
+    const uint16_t *suites;    /* ClientHello: its suites, the first MIN(n_suites, TT_MAX_SUITES) */
+    unsigned n_suites;         /* ... all of them */
+    bool has_suite;            /* ServerHello, HelloRetryRequest: the chosen suite is known */
+    uint16_t suite;
+    bool ems;                  /* ServerHello: extended_master_secret (RFC 7627) */
     tt_kx_kind kx;             /* ServerHello: the chosen suite's key exchange
                                 * (TT_KX_UNKNOWN when it cannot be told) */
     bool null_cipher;          /* ServerHello: the chosen suite's cipher is NULL */
@@ -89,6 +98,15 @@ typedef struct {
     bool ssl2_keys : 1;        /* SSL 2.0: session keys agreed, every later record encrypted */
     bool ssl2_maybe_complete : 1; /* SSL 2.0: enough encrypted records for a finished
                                    * handshake; whether it finished cannot be told */
+    bool report_midstream : 1; /* the connection's first item, started mid-way */
+    /* What its texts need from the connection's earlier messages, whose
+     * values are not kept. */
+    bool has_suite : 1;        /* ServerHello, HelloRetryRequest: suite is the chosen suite */
+    bool echoes_session_id : 1;/* ServerHello: its session ID is the ClientHello's */
+    bool ems : 1;              /* ClientKeyExchange: the ServerHello accepted extended_master_secret */
+    uint16_t suite;
+    uint16_t suite_position;   /* ServerHello: its 1-based place in the client's list, 0 unknown */
+    uint16_t client_suites;    /* ServerHello: how many the client offered */
     int16_t alert_desc;        /* TT_NO_ALERT, or the alert's description */
     uint8_t alert_level;
     uint8_t flow;              /* tt_flow_kind */
@@ -130,6 +148,13 @@ typedef struct {
     bool ssl2_keys;            /* SSL 2.0: the session keys are agreed (5.4) */
     bool ssl2_maybe_complete;
     unsigned ssl2_encrypted[2];/* SSL 2.0: encrypted records annotated, per side */
+    bool midstream_reported;
+    /* The first ClientHello's suites, for the ServerHello's texts. */
+    bool ch_kept;
+    unsigned ch_n_suites;      /* all of them; the first TT_MAX_SUITES kept */
+    uint16_t ch_suites[TT_MAX_SUITES];
+    bool sh_seen;              /* the first ServerHello ... */
+    bool sh_ems;               /* ... accepted extended_master_secret */
 } tt_flow;
 
 void tt_flow_init(tt_flow *flow);

@@ -302,7 +302,7 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
     if (it->a.cannot_tell)
         expert_add_info_format(pinfo, mi, &ei_cannot_tell, "%s",
                                tt_phrase(TT_PHRASE_EXPERT_CANNOT_TELL, lang));
-    if (it->report_midstream)
+    if (it->a.report_midstream)
         expert_add_info_format(pinfo, mi, &ei_midstream, "%s",
                                tt_phrase(TT_PHRASE_EXPERT_MIDSTREAM, lang));
 }

@@ -141,8 +141,8 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
             g_hash_table_insert(ts->conns, GUINT_TO_POINTER(it->conn), c);
             increase_stat_node(st, tt_phrase(TT_PHRASE_STATS_CONNECTIONS, ts->lang), 0, FALSE, 1);
         }
-        if (it->a.msg == TT_MSG_SERVER_HELLO && it->has_suite && !c->suite)
-            c->suite = g_strdup(carries_suite_name(it->suite, pinfo->pool));
+        if (it->a.msg == TT_MSG_SERVER_HELLO && it->a.has_suite && !c->suite)
+            c->suite = g_strdup(carries_suite_name(it->a.suite, pinfo->pool));
         c->hidden |= it->a.encrypted;
         c->decrypted |= it->a.msg == TT_MSG_FINISHED && !it->a.encrypted;
         for (int cat = 0; cat < CAT_COUNT; cat++) {

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The postdissector: reading frames in order (follow.c), it takes TLS's
- * results, decides what each message is (flow.c) and caches that per frame
- * (store.c) and per connection; on every pass it rebuilds the tree from the
- * cache. A message's place in the flow can only be decided in order, hence
- * the cache; the values its texts quote are read again from the fields of
- * whichever pass shows it. */
+/* The postdissector, glue only: reading frames in order (follow.c), it
+ * turns TLS's results into events (collect.c), gives them to the
+ * connection's flow (flow.c, which holds every rule and everything the
+ * tutor knows about a connection) and caches the annotations per frame
+ * (store.c); on every pass it rebuilds the tree from the cache (render.c)
+ * and feeds the taps. A message's place in the flow can only be decided in
+ * order, hence the cache; the values its texts quote are read again from
+ * the fields of whichever pass shows it. What stays here is what needs
+ * Wireshark: which side is the client, by address, and the numbering of
+ * connections across the file. */
 #include "tutor.h"
 
 #include <epan/conversation.h>
@@ -96,66 +100,6 @@ static int data_source_index(packet_info *pinfo, const field_info *fi)
     return -1;
 }
 
-/* What a ServerHello's texts need from the ClientHello: where the chosen
- * suite stood in the client's list, and whether the session ID is echoed
- * (the flow keeps the first ClientHello's). */
-static void place_in_client_list(tt_item *item, const tt_event *ev, const tt_conn *conn)
-{
-    item->client_suites = conn->ch_n_suites;
-    for (unsigned i = 0; item->has_suite && i < conn->ch_n_suites && i < TT_MAX_SUITES; i++)
-        if (conn->ch_suites[i] == item->suite) {
-            item->suite_position = (guint16)(i + 1);
-            break;
-        }
-    item->echoes_session_id = tt_same_session_id(ev->session_id, ev->session_id_len,
-                                                 conn->flow.ch_session_id, conn->flow.ch_session_id_len);
-}
-
-/* A ServerHello's chosen suite, as the flow needs it: its key exchange and
- * whether it encrypts. A suite whose name cannot be taken apart (or a
- * ServerHello cut short) stays TT_KX_UNKNOWN: the texts then say nothing
- * that depends on it. */
-static void suite_facts(collected_event *ce, packet_info *pinfo)
-{
-    const tt_hello *h = ce->hello;
-    tt_suite s;
-
-    if (ce->ev.kind != TT_EV_HANDSHAKE || ce->ev.hs_type != 2 || ce->ev.sslv2 || !h || !h->n_suites)
-        return;
-    if (!tt_suite_parse(carries_suite_name(h->suites[0], pinfo->pool), &s))
-        return;
-    ce->ev.kx = tt_suite_kx(&s);
-    ce->ev.null_cipher = tt_suite_null_cipher(&s);
-}
-
-/* Keeps in the item, and in the connection for later messages, what texts
- * will need once this message's values are gone. */
-static void keep_for_later(tt_item *item, const collected_event *ce, tt_conn *conn)
-{
-    const tt_hello *h = ce->hello;
-    tt_msg_id msg = (tt_msg_id)item->a.msg;
-
-    if (h && msg == TT_MSG_CLIENT_HELLO && !conn->ch_suites) {
-        conn->ch_n_suites = h->n_suites;
-        conn->ch_suites = (guint16 *)wmem_memdup(wmem_file_scope(), h->suites,
-                                                 (MIN(h->n_suites, TT_MAX_SUITES) + 1) * sizeof(guint16));
-    }
-    if (h && (msg == TT_MSG_SERVER_HELLO || msg == TT_MSG_HELLO_RETRY_REQUEST) && h->n_suites) {
-        item->suite = h->suites[0];
-        item->has_suite = TRUE;
-    }
-    if (h && msg == TT_MSG_SERVER_HELLO && conn->ch_suites)
-        place_in_client_list(item, &ce->ev, conn);
-    if (h && msg == TT_MSG_SERVER_HELLO && !conn->sh_seen) {
-        conn->sh_seen = TRUE;
-        conn->sh_ems = h->ems;
-    }
-    /* A server includes extended_master_secret only when the client
-     * offered it (RFC 7627): then the master secret hashes the handshake. */
-    if (msg == TT_MSG_CLIENT_KEY_EXCHANGE)
-        item->ems = conn->sh_seen && conn->sh_ems;
-}
-
 static tt_values values_of(const collected_event *ce)
 {
     tt_values v = { ce->hello, ce->certs, ce->vals, ce->record, ce->captured, ce->whole };
@@ -189,7 +133,6 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
         if (!conn)
             conn = connection_of(pinfo);
         ce->ev.from_client = from_client(conn, pinfo, ce, server_port);
-        suite_facts(ce, pinfo);
         memset(&item, 0, sizeof item);
         if (!tt_flow_next(&conn->flow, &ce->ev, &item.a))
             continue;
@@ -198,11 +141,6 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
         if (!conn->number)
             conn->number = ++connections_seen;
         item.conn = conn->number;
-        if (!conn->flow.started && !conn->midstream_reported) {
-            item.report_midstream = TRUE;
-            conn->midstream_reported = TRUE;
-        }
-        keep_for_later(&item, ce, conn);
         ds = data_source_index(pinfo, ce->where);
         item.ds_index = (gint8)(ds <= G_MAXINT8 ? ds : -1);
         item.start = ce->where ? ce->where->start : 0;

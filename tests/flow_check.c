@@ -4,7 +4,8 @@
  * DH, PSK with a hint, RSA_PSK, suites not taken apart) and its NULL cipher; SSL 2.0 (docs/flows.md G) with a session hit, a TLS
  * ClientHello in the SSLv2 format answered in SSL 2.0, records Wireshark
  * cannot read before and after the keys, a message code that is chance, a
- * close before and after the records a finished handshake needs. Exits
+ * close before and after the records a finished handshake needs; what the
+ * ServerHello's and ClientKeyExchange's texts keep from earlier hellos. Exits
  * non-zero and says which check failed otherwise. */
 #include <stdio.h>
 #include <string.h>
@@ -293,6 +294,77 @@ static void by_suite(void)
     }
 }
 
+/* ---- What the ServerHello and ClientKeyExchange texts need from the
+ * hellos before them (kept by the flow, since their values are not) ------ */
+
+static const uint16_t offered[] = { 0x1301, 0xc02f, 0xc030, 0x009c };
+static const uint8_t sid_a[3] = { 1, 2, 3 }, sid_b[3] = { 9, 9, 9 };
+
+/* One row per case: what the hellos carry, what the items say. */
+static const struct {
+    const char *name;
+    bool ch_read, sh_read;     /* the hellos' values are in the capture */
+    bool midstream;            /* the capture starts at the ServerHello */
+    bool has_suite;
+    uint16_t suite;
+    const uint8_t *sh_sid;     /* the ServerHello's session ID (3 bytes), NULL: empty */
+    bool sh_ems;
+    uint16_t position, client_suites;
+    bool echoes, cke_ems, sh_midstream;
+} hello_rows[] = {
+    { "suite third of four, new session ID, EMS", true, true, false, true, 0xc030, sid_b, true, 3, 4, false, true, false },
+    { "suite not offered, echoed session ID", true, true, false, true, 0x0035, sid_a, false, 0, 4, true, false, false },
+    { "ServerHello cut: no suite, no EMS", true, false, false, false, 0, NULL, true, 0, 0, false, false, false },
+    { "ClientHello cut: no position", false, true, false, true, 0xc02f, sid_a, true, 0, 0, false, true, false },
+    { "capture starts at the ServerHello", false, true, true, true, 0xc02f, NULL, false, 0, 0, false, false, true },
+};
+
+static void hellos(void)
+{
+    for (size_t i = 0; i < sizeof hello_rows / sizeof hello_rows[0]; i++) {
+        tt_flow f;
+        tt_annotation a;
+        tt_event ev;
+        int bad_before = bad;
+
+        tt_flow_init(&f);
+        memset(&ev, 0, sizeof ev);
+        ev.kind = TT_EV_HANDSHAKE;
+        if (!hello_rows[i].midstream) {
+            ev.from_client = true;
+            ev.hs_type = 1;
+            ev.hello_read = hello_rows[i].ch_read;
+            ev.suites = hello_rows[i].ch_read ? offered : NULL;
+            ev.n_suites = hello_rows[i].ch_read ? 4 : 0;
+            memcpy(ev.session_id, sid_a, sizeof sid_a);
+            ev.session_id_len = sizeof sid_a;
+            CHECK(tt_flow_next(&f, &ev, &a) && !a.report_midstream);
+        }
+        memset(&ev, 0, sizeof ev);
+        ev.kind = TT_EV_HANDSHAKE;
+        ev.hs_type = 2;
+        ev.version = TT_TLS12;
+        ev.kx = TT_KX_RSA;
+        ev.hello_read = hello_rows[i].sh_read;
+        ev.has_suite = hello_rows[i].has_suite;
+        ev.suite = hello_rows[i].suite;
+        ev.ems = hello_rows[i].sh_ems;
+        if (hello_rows[i].sh_sid) {
+            memcpy(ev.session_id, hello_rows[i].sh_sid, 3);
+            ev.session_id_len = 3;
+        }
+        CHECK(tt_flow_next(&f, &ev, &a) && a.msg == TT_MSG_SERVER_HELLO);
+        CHECK(a.has_suite == hello_rows[i].has_suite && a.suite == hello_rows[i].suite);
+        CHECK(a.suite_position == hello_rows[i].position && a.client_suites == hello_rows[i].client_suites);
+        CHECK(a.echoes_session_id == hello_rows[i].echoes);
+        CHECK(a.report_midstream == hello_rows[i].sh_midstream);
+        CHECK(tls(&f, S, 11, TT_KX_UNKNOWN, false, false, &a) && !a.report_midstream);
+        CHECK(tls(&f, C, 16, TT_KX_UNKNOWN, false, false, &a) && a.ems == hello_rows[i].cke_ems);
+        if (bad != bad_before)
+            printf("  (hellos: %s)\n", hello_rows[i].name);
+    }
+}
+
 int main(void)
 {
     full();
@@ -302,6 +374,7 @@ int main(void)
     tls_hello_answered_in_ssl2();
     not_ssl2();
     by_suite();
+    hellos();
     printf("flow checks: %d failed\n", bad);
     return bad != 0;
 }

@@ -38,6 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     input in = { data, size };
     tt_flow flow;
     unsigned seq = 0;
+    uint16_t suites[TT_MAX_SUITES];
 
     tt_flow_init(&flow);
     while (in.n > 0) {
@@ -74,6 +75,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (unsigned i = 0; i < ev.session_id_len && i < sizeof ev.session_id; i++)
             ev.session_id[i] = (uint8_t)(flags & 1024 ? i : byte(&in));
 
+        /* A hello's suites: any count, even past what the list holds
+         * (the list never holds more than TT_MAX_SUITES). */
+        ev.hello_read = flags & 8192;
+        ev.ems = flags & 16384;
+        ev.n_suites = byte(&in) | byte(&in) << 8;
+        for (unsigned i = 0; i < ev.n_suites && i < TT_MAX_SUITES; i++)
+            suites[i] = (uint16_t)(byte(&in) << 8 | byte(&in));
+        ev.suites = flags & 32768 ? NULL : suites;
+        ev.has_suite = ev.n_suites & 1;
+        ev.suite = ev.n_suites ? suites[0] : 0;
+
         if (!tt_flow_next(&flow, &ev, &a))
             continue;
         REQUIRE(a.seq == ++seq);
@@ -86,6 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < TT_MAX_SKIPPED; i++)
             REQUIRE((unsigned)a.skipped[i] <= TT_NO_NOTE);
         REQUIRE(a.alert_desc == TT_NO_ALERT || (a.alert_desc >= 0 && a.alert_desc < 256));
+        REQUIRE(a.suite_position <= TT_MAX_SUITES && a.suite_position <= a.client_suites);
+        REQUIRE(!a.suite_position || (a.has_suite && flow.ch_suites[a.suite_position - 1] == a.suite));
         REQUIRE(strlen(tt_msg_name(a.msg)) > 0);
         REQUIRE(strlen(tt_text(a.text, TT_PART_EXPLAIN, TT_LANG_JA)) > 0);
         if (a.version && tt_version_name(a.version))
