@@ -191,7 +191,7 @@ static const char *random_line(tt_phrase_id row, const tt_hello *h, packet_info 
                hex(h->random + 4, 8, pool));
 }
 
-static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length,
+static void client_hello(const tt_hello *h, bool in_record, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, tt_lang lang)
 {
     wmem_allocator_t *pool = pinfo->pool;
@@ -224,7 +224,8 @@ static void client_hello(const tt_hello *h, tvbuff_t *tvb, int start, int length
         LINE(FMT(P(CARRIES_ALPN), h->alpn));
     if (h->n_groups)
         LINE(FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
-    LINE(P(CARRIES_RECORD_LAYER));
+    if (in_record)   /* QUIC has no records: NOTE_QUIC_INITIAL says what carries it */
+        LINE(P(CARRIES_RECORD_LAYER));
 
     parts_add_uint(tree, hf_suites_offered, TT_PHRASE_LABEL_SUITES_OFFERED, tvb, start, length, h->n_suites, lang);
     if (h->sni)
@@ -515,7 +516,7 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
     if (!values->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)
-        client_hello(values->hello, tvb, start, length, pinfo, tree, lang);
+        client_hello(values->hello, it->a.transport == TT_TRANSPORT_TCP, tvb, start, length, pinfo, tree, lang);
     else if (it->a.msg == TT_MSG_SERVER_HELLO)
         server_hello(it, values->hello, tvb, start, length, pinfo, tree, mi, lang);
     else if (it->a.msg == TT_MSG_HELLO_RETRY_REQUEST)

@@ -19,7 +19,7 @@ typedef enum {
     F_NONE = F_COUNT           /* a node that is none of them */
 } field;
 
-typedef enum { FLOW, TEXT } need;
+typedef enum { FLOW, TEXT, SEEN } need;
 
 static const struct { const char *name; need need; } fields[] = {
 #define FIELD(id, name, need) { name, need },
@@ -81,6 +81,8 @@ static void look_up(field f)
             memset(slot->data + old, 0, slot->len - old);
         }
         slot->data[h->id] = (guint8)(f + 1);
+        if (fields[f].need == SEEN)
+            continue;
         g_array_append_val(wanted, h->id);
         if (fields[f].need == TEXT)
             g_array_append_val(details, h->id);
@@ -145,6 +147,8 @@ typedef struct {
     guint32 content_type;      /* the current record's */
     gint record_length;        /* the current record's tls.record.length, -1 unknown */
     int decrypted;             /* frame_has_decrypted_data, once known; -1 before */
+    tt_transport transport;
+    int quic_packet_type;      /* the current QUIC packet's long header type; -1: short or none */
 } walk_state;
 
 /* A hello's values while its subtree is read; keep_hello() copies them out. */
@@ -328,6 +332,7 @@ static void add_event(walk_state *st, tt_event_kind kind, const field_info *wher
 
     memset(&ce, 0, sizeof ce);
     ce.ev.kind = kind;
+    ce.ev.transport = st->transport;
     ce.where = where;
     g_array_append_val(st->events, ce);
 }
@@ -944,6 +949,39 @@ static void walk(walk_state *st, const proto_node *node)
     }
 }
 
+/* The QUIC packet items that tell an undecrypted Handshake packet: its
+ * header form and type come before Wireshark's note that it could not
+ * decrypt it. */
+#define QUIC_HANDSHAKE 2       /* long header packet type (RFC 9000 17.2.4) */
+
+static void quic_item(walk_state *st, field f, const field_info *fi)
+{
+    if (f == F_QUIC_HEADER_FORM)
+        st->quic_packet_type = -1;
+    else if (f == F_QUIC_PACKET_TYPE)
+        st->quic_packet_type = (int)tt_fi_uint(fi);
+    else if (f == F_QUIC_UNDECRYPTED && st->quic_packet_type == QUIC_HANDSHAKE) {
+        add_event(st, TT_EV_QUIC_HANDSHAKE_PACKET, fi);
+        st->quic_packet_type = -1;   /* one per packet */
+    }
+}
+
+/* TLS's items in QUIC: under the QUIC packet's CRYPTO frame when the tree
+ * is shown, at the top when only the fields asked for are there. */
+static void walk_quic(walk_state *st, const proto_node *node)
+{
+    for (const proto_node *c = node->first_child; c; c = c->next) {
+        field f = field_of(PNODE_FINFO(c));
+
+        if (f == F_TLS)
+            walk(st, c);
+        else if (f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED)
+            quic_item(st, f, PNODE_FINFO(c));
+        else
+            walk_quic(st, c);
+    }
+}
+
 GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
 {
     walk_state st;
@@ -955,12 +993,19 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
     st.content_type = 0;
     st.record_length = -1;
     st.decrypted = -1;
+    /* TLS over UDP is QUIC's here: DTLS has fields of its own. */
+    st.transport = pinfo->ptype == PT_UDP ? TT_TRANSPORT_QUIC : TT_TRANSPORT_TCP;
     if (!tree)
         return st.events;
+    st.quic_packet_type = -1;
     for (const proto_node *c = tree->first_child; c; c = c->next) {
-        const field_info *fi = PNODE_FINFO(c);
-        if (field_of(fi) == F_TLS)
+        field f = field_of(PNODE_FINFO(c));
+        if (f == F_TLS)
             walk(&st, c);
+        else if (f == F_QUIC)
+            walk_quic(&st, c);
+        else if (f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED)
+            quic_item(&st, f, PNODE_FINFO(c));
     }
     /* After the frame's TLS records: TCP's FIN or RST ends the connection. */
     if (present(tree, field_id[F_TCP_FIN]) || present(tree, field_id[F_TCP_RST]))

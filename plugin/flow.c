@@ -46,6 +46,13 @@ static const unsigned char steps[TT_FLOW_COUNT][R_COUNT] = {
     [TT_FLOW_SSL2] = { 0 },
 };
 
+const char *tt_transport_name(tt_transport transport)
+{
+    static const char *const names[TT_TRANSPORT_COUNT] = { "tcp", "quic" };
+
+    return (unsigned)transport < TT_TRANSPORT_COUNT ? names[transport] : "?";
+}
+
 const char *tt_version_name(unsigned version)
 {
     switch (version) {
@@ -130,6 +137,9 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     }
     if (ev->sslv2)
         add_note(a, TT_PHRASE_NOTE_SSLV2);
+    /* It says what carries both hellos. */
+    if (f->transport == TT_TRANSPORT_QUIC && f->client_hellos == 0)
+        add_note(a, TT_PHRASE_NOTE_QUIC_INITIAL);
     if (f->client_hellos == 0) {
         f->ch_session_id_len = ev->session_id_len <= 32 ? ev->session_id_len : 0;
         memcpy(f->ch_session_id, ev->session_id, f->ch_session_id_len);
@@ -218,8 +228,13 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
             f->flow = TT_FLOW_13_PSK;
         else
             f->flow = TT_FLOW_13_FULL;
-        a->text = f->flow == TT_FLOW_13_PSK ? TT_TEXT_SERVER_HELLO_13_PSK : TT_TEXT_SERVER_HELLO_13;
-        add_note(a, TT_PHRASE_NOTE_LEGACY_VERSION);
+        if (f->transport == TT_TRANSPORT_QUIC) {
+            a->text = f->flow == TT_FLOW_13_PSK ? TT_TEXT_SERVER_HELLO_13_PSK : TT_TEXT_SERVER_HELLO_13_QUIC;
+            add_note(a, TT_PHRASE_NOTE_LEGACY_VERSION_QUIC);
+        } else {
+            a->text = f->flow == TT_FLOW_13_PSK ? TT_TEXT_SERVER_HELLO_13_PSK : TT_TEXT_SERVER_HELLO_13;
+            add_note(a, TT_PHRASE_NOTE_LEGACY_VERSION);
+        }
     } else if (f->version != 0 && tt_same_session_id(ev->session_id, ev->session_id_len,
                                                    f->ch_session_id, f->ch_session_id_len)) {
         /* RFC 5246 7.4.1.3 / RFC 5077 3.4: echoing the session ID resumes. */
@@ -327,6 +342,8 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     case TT_MSG_ENCRYPTED_EXTENSIONS:
         a->text = TT_TEXT_ENCRYPTED_EXTENSIONS;
         a->step = step_of(f, a, R_EE);
+        if (f->transport == TT_TRANSPORT_QUIC)
+            add_note(a, TT_PHRASE_NOTE_QUIC_HANDSHAKE);
         return;
     case TT_MSG_END_OF_EARLY_DATA:
         a->text = TT_TEXT_END_OF_EARLY_DATA;
@@ -556,6 +573,21 @@ static bool opaque_record(tt_flow *f, int side, tt_annotation *a)
     return true;
 }
 
+/* QUIC without keys: a Handshake packet may hold handshake messages or only
+ * an ACK. The first of each side after the ServerHello is named; what it
+ * holds, and whether the handshake finished, cannot be told. */
+static bool quic_handshake_packet(tt_flow *f, int side, tt_annotation *a)
+{
+    if (!f->server_hello_seen || f->opaque_seen[side])
+        return false;
+    f->opaque_seen[side] = true;
+    a->msg = TT_MSG_QUIC_HANDSHAKE_PACKET;
+    a->text = side == CLIENT ? TT_TEXT_QUIC_HANDSHAKE_PACKET_CLIENT : TT_TEXT_QUIC_HANDSHAKE_PACKET_SERVER;
+    a->encrypted = true;
+    add_note(a, TT_PHRASE_NOTE_KEYLOG);
+    return true;
+}
+
 static bool application_data(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     int side = ev->from_client ? CLIENT : SERVER;
@@ -669,12 +701,15 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->msg = TT_MSG_UNKNOWN;
     a->text = TT_TEXT_UNKNOWN;
     a->from_client = ev->from_client;
+    a->transport = ev->transport < TT_TRANSPORT_COUNT ? ev->transport : TT_TRANSPORT_TCP;
     a->alert_desc = TT_NO_ALERT;
     for (int i = 0; i < TT_MAX_NOTES; i++)
         a->notes[i] = TT_NO_NOTE;
     for (int i = 0; i < TT_MAX_SKIPPED; i++)
         a->skipped[i] = TT_NO_NOTE;
 
+    if (!f->any_seen)
+        f->transport = a->transport;
     switch (ev->kind) {
     case TT_EV_HANDSHAKE:
         if (!ev->sslv2)
@@ -696,6 +731,10 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
             return false;
         break;
     case TT_EV_ALERT: alert(f, ev, a); break;
+    case TT_EV_QUIC_HANDSHAKE_PACKET:
+        if (!quic_handshake_packet(f, ev->from_client ? CLIENT : SERVER, a))
+            return false;
+        break;
     case TT_EV_CLOSE:
         if (!tcp_close(f, a))
             return false;

@@ -32,10 +32,19 @@ typedef enum {
     TT_EV_ALERT,
     TT_EV_CLOSE,               /* TCP FIN or RST */
     TT_EV_SSL2_RECORD,         /* an SSLv2-format record whose type TLS does not show ("Encrypted Data") */
+    TT_EV_QUIC_HANDSHAKE_PACKET, /* a QUIC Handshake packet Wireshark could not decrypt */
 } tt_event_kind;
+
+/* What carries the handshake messages (the value of tlstutor.transport). */
+typedef enum {
+    TT_TRANSPORT_TCP,          /* TLS records over TCP */
+    TT_TRANSPORT_QUIC,         /* CRYPTO frames of QUIC packets, no records (RFC 9001 4) */
+    TT_TRANSPORT_COUNT
+} tt_transport;
 
 typedef struct {
     tt_event_kind kind;
+    tt_transport transport;
     bool from_client;
     unsigned hs_type;          /* TT_EV_HANDSHAKE: the handshake type */
     bool sslv2;                /* the type comes from an SSLv2-format record (an SSL 2.0 message code) */
@@ -99,6 +108,7 @@ typedef struct {
     bool ssl2_maybe_complete : 1; /* SSL 2.0: enough encrypted records for a finished
                                    * handshake; whether it finished cannot be told */
     bool report_midstream : 1; /* the connection's first item, started mid-way */
+    uint8_t transport : 2;     /* tt_transport */
     /* What its texts need from the connection's earlier messages, whose
      * values are not kept. */
     bool has_suite : 1;        /* ServerHello, HelloRetryRequest: suite is the chosen suite */
@@ -120,6 +130,7 @@ _Static_assert(TT_NO_NOTE <= UINT8_MAX, "phrase ids fit tt_annotation's notes");
 /* What the tutor knows about one connection so far. Zero-initialise. */
 typedef struct {
     unsigned seq;
+    tt_transport transport;    /* as the first event said */
     bool any_seen;
     bool started;              /* the first message seen was the ClientHello */
     bool server_hello_seen;
@@ -166,6 +177,9 @@ bool tt_flow_next(tt_flow *flow, const tt_event *ev, tt_annotation *out);
 
 /* Whether a ServerHello's session ID echoes the ClientHello's (non-empty). */
 bool tt_same_session_id(const uint8_t *a, unsigned a_len, const uint8_t *b, unsigned b_len);
+
+/* "tcp", "quic": the value of tlstutor.transport, the same in every language. */
+const char *tt_transport_name(tt_transport transport);
 
 /* "TLS 1.2" and the like; NULL for an unknown version. */
 const char *tt_version_name(unsigned version);

@@ -23,6 +23,7 @@ static int hf_explain = -1;
 static int hf_reference = -1;
 static int hf_encrypted = -1;
 static int hf_conn = -1;
+static int hf_transport = -1;
 static int hf_version = -1;
 static int hf_flow = -1;
 static int hf_skipped = -1;
@@ -60,6 +61,8 @@ void render_register(int proto)
             "True when the tutor named the message without reading it: its content (in TLS 1.3 also its type) is encrypted and no key log decrypted it (an encrypted Finished, an encrypted alert, a TLS 1.3 opaque record). Application data is False: its record type is always readable and its content is not explained", HFILL } },
         { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
             "Which TLS connection of the file the message belongs to: 1, 2, ... in order of appearance", HFILL } },
+        { &hf_transport, { "Transport", "tlstutor.transport", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What carries the connection's handshake messages: tcp (TLS records over TCP) or quic (CRYPTO frames of QUIC packets, RFC 9001), the same in every language", HFILL } },
         { &hf_version, { "Version chosen", "tlstutor.version", FT_STRING, BASE_NONE, NULL, 0x0,
             "On the ServerHello: the protocol version really chosen (supported_versions counts, not legacy_version)", HFILL } },
         { &hf_flow, { "Handshake flow", "tlstutor.flow", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -271,6 +274,8 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
                        render_reference(it), lang);
     parts_add_boolean(mt, hf_encrypted, TT_PHRASE_LABEL_ENCRYPTED, tvb, start, length, it->a.encrypted, lang);
     parts_add_uint(mt, hf_conn, TT_PHRASE_LABEL_CONN, tvb, start, length, it->conn, lang);
+    parts_add_string(mt, hf_transport, TT_PHRASE_LABEL_TRANSPORT, tvb, start, length,
+                     tt_transport_name((tt_transport)it->a.transport), NULL, lang);
     if (it->a.show_version && tt_version_name(it->a.version))
         parts_add_string(mt, hf_version, TT_PHRASE_LABEL_VERSION, tvb, start, length,
                          tt_version_name(it->a.version), NULL, lang);

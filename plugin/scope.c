@@ -1,15 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A postdissector sits in no dissector table, so Decode As cannot reach it.
- * A table of our own holding a handle that does nothing gives users Decode As
- * (GUI and -d tlstutor.port==8443,tlstutor); the range preference
- * tlstutor.ports fills that table. The table is the single truth. */
+ * Tables of our own holding a handle that does nothing give users Decode As
+ * (GUI and -d tlstutor.port==8443,tlstutor); the range preferences
+ * tlstutor.ports (TCP: TLS) and tlstutor.udp_ports (UDP: QUIC, DTLS) fill
+ * them. The tables are the single truth. */
 #include "scope.h"
 
-static dissector_table_t port_table;
 static dissector_handle_t scope_handle;
-static range_t *ports_pref;
-static range_t *ports_applied;
 
+typedef struct {
+    const char *table_name;
+    dissector_table_t table;
+    range_t *pref;
+    range_t *applied;
+} port_scope;
+
+static port_scope tcp_scope = { TLSTUTOR_PORT_TABLE, NULL, NULL, NULL };
+static port_scope udp_scope = { TLSTUTOR_UDP_PORT_TABLE, NULL, NULL, NULL };
+
+/* QUIC's port (RFC 9114 3.1: HTTP/3 on UDP 443). */
 #define DEFAULT_PORTS "443"
 
 static int dissect_nothing(tvbuff_t *tvb _U_, packet_info *pinfo _U_,
@@ -18,46 +27,59 @@ static int dissect_nothing(tvbuff_t *tvb _U_, packet_info *pinfo _U_,
     return 0;
 }
 
-void scope_register(int proto, module_t *module)
+static void register_scope(port_scope *s, int proto, module_t *module, const char *ui_name,
+                           const char *pref_name, const char *title, const char *description)
 {
     /* Not "tlstutor.port" through dissector_add_uint_with_preference: a
      * preference named after the module aborts start-up, see facts. */
-    port_table = register_dissector_table(TLSTUTOR_PORT_TABLE,
-        "TLS Handshake Tutor TCP port", proto, FT_UINT16, BASE_DEC);
-    dissector_table_allow_decode_as(port_table);
-    scope_handle = create_dissector_handle(dissect_nothing, proto);
+    s->table = register_dissector_table(s->table_name, ui_name, proto, FT_UINT16, BASE_DEC);
+    dissector_table_allow_decode_as(s->table);
+    range_convert_str(wmem_epan_scope(), &s->pref, DEFAULT_PORTS, 65535);
+    prefs_register_range_preference(module, pref_name, title, description, &s->pref, 65535);
+}
 
-    range_convert_str(wmem_epan_scope(), &ports_pref, DEFAULT_PORTS, 65535);
-    prefs_register_range_preference(module, "ports", "TCP ports",
+void scope_register(int proto, module_t *module)
+{
+    scope_handle = create_dissector_handle(dissect_nothing, proto);
+    register_scope(&tcp_scope, proto, module, "TLS Handshake Tutor TCP port", "ports", "TCP ports",
         "TCP ports of the TLS servers whose handshakes the tutor explains "
-        "(Decode As on \"TLS Handshake Tutor TCP port\" adds more)",
-        &ports_pref, 65535);
+        "(Decode As on \"TLS Handshake Tutor TCP port\" adds more)");
+    register_scope(&udp_scope, proto, module, "TLS Handshake Tutor UDP port", "udp_ports", "UDP ports",
+        "UDP ports of the QUIC servers whose TLS handshakes the tutor explains "
+        "(Decode As on \"TLS Handshake Tutor UDP port\" adds more)");
+}
+
+static void apply(port_scope *s)
+{
+    if (s->applied) {
+        dissector_delete_uint_range(s->table_name, s->applied, scope_handle);
+        wmem_free(wmem_epan_scope(), s->applied);
+    }
+    dissector_add_uint_range(s->table_name, s->pref, scope_handle);
+    s->applied = range_copy(wmem_epan_scope(), s->pref);
 }
 
 void scope_apply(void)
 {
-    if (ports_applied) {
-        dissector_delete_uint_range(TLSTUTOR_PORT_TABLE, ports_applied, scope_handle);
-        wmem_free(wmem_epan_scope(), ports_applied);
-    }
-    dissector_add_uint_range(TLSTUTOR_PORT_TABLE, ports_pref, scope_handle);
-    ports_applied = range_copy(wmem_epan_scope(), ports_pref);
+    apply(&tcp_scope);
+    apply(&udp_scope);
 }
 
-static gboolean port_in_scope(guint32 port)
+static gboolean port_in_scope(const port_scope *s, guint32 port)
 {
-    return dissector_get_uint_handle(port_table, port) == scope_handle;
+    return dissector_get_uint_handle(s->table, port) == scope_handle;
 }
 
 gboolean scope_frame_in_scope(const packet_info *pinfo, guint32 *server_port)
 {
+    const port_scope *s = pinfo->ptype == PT_TCP ? &tcp_scope : pinfo->ptype == PT_UDP ? &udp_scope : NULL;
     gboolean src, dst;
 
     *server_port = 0;
-    if (pinfo->ptype != PT_TCP)
+    if (!s)
         return FALSE;
-    src = port_in_scope(pinfo->srcport);
-    dst = port_in_scope(pinfo->destport);
+    src = port_in_scope(s, pinfo->srcport);
+    dst = port_in_scope(s, pinfo->destport);
     if (src != dst)
         *server_port = src ? pinfo->srcport : pinfo->destport;
     return src || dst;

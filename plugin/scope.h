@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Which TCP connections the tutor explains: the ports preference and the
- * plugin's own Decode As table "tlstutor.port". */
+/* Which connections the tutor explains: the ports preferences and the
+ * plugin's own Decode As tables, "tlstutor.port" for TCP (TLS) and
+ * "tlstutor.udp_port" for UDP (QUIC). */
 #ifndef TLSTUTOR_SCOPE_H
 #define TLSTUTOR_SCOPE_H
 
@@ -8,6 +9,7 @@
 #include <epan/prefs.h>
 
 #define TLSTUTOR_PORT_TABLE "tlstutor.port"
+#define TLSTUTOR_UDP_PORT_TABLE "tlstutor.udp_port"
 
 void scope_register(int proto, module_t *module);
 void scope_apply(void);
