@@ -20,6 +20,7 @@ LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.reference": ("Reference", "出典"),
     "tlstutor.encrypted": ("Recognised while encrypted", "暗号化されたまま識別"),
     "tlstutor.conn": ("Connection", "接続"),
+    "tlstutor.transport": ("Transport", "トランスポート"),
     "tlstutor.version": ("Version chosen", "選ばれたバージョン"),
     "tlstutor.flow": ("Handshake flow", "ハンドシェイクの流れ"),
     "tlstutor.skipped": ("Skipped step", "省かれた手順"),
@@ -107,6 +108,7 @@ def test_japanese_tree_exact(tshark):
         "出典: RFC 5246, 7.4.1.2; RFC 8446, 4.1.2",
         "暗号化されたまま識別: いいえ",
         "接続: 1",
+        "トランスポート: tcp",
         *carries,
         "提示された暗号スイートの数: 28",
         "サーバー名(SNI): server.tutor.test",
@@ -121,6 +123,7 @@ def test_japanese_tree_exact(tshark):
         "出典: RFC 5246, 7.4.9",
         "暗号化されたまま識別: はい",
         "接続: 1",
+        "トランスポート: tcp",
         "ハンドシェイクの流れ: TLS 1.2 完全なハンドシェイク",
         *finished_experts(blocks[f"ハンドシェイクメッセージ: {finished.label}"]),
     ]

@@ -13,7 +13,7 @@ FIELDS = {
     "tlstutor.step": "FT_UINT32", "tlstutor.says": "FT_STRING",
     "tlstutor.explain": "FT_STRING", "tlstutor.reference": "FT_STRING",
     "tlstutor.encrypted": "FT_BOOLEAN",
-    "tlstutor.conn": "FT_UINT32", "tlstutor.version": "FT_STRING",
+    "tlstutor.conn": "FT_UINT32", "tlstutor.transport": "FT_STRING", "tlstutor.version": "FT_STRING",
     "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
     "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
     "tlstutor.sni": "FT_STRING", "tlstutor.suite": "FT_STRING", "tlstutor.kx": "FT_STRING",
@@ -80,6 +80,7 @@ def test_preferences(tshark):
         assert "One of: English, 日本語 (Japanese)" in prefs
     assert "#tlstutor.info_column: TRUE" in prefs
     assert "#tlstutor.ports: 443" in prefs
+    assert "#tlstutor.udp_ports: 443" in prefs
     assert "#tlstutor.follow_always: FALSE" in prefs
 
 
@@ -92,10 +93,13 @@ def test_statistics_registered(tshark):
     assert "tlstutor,tree" not in tshark.run(["-z", "help"], plugin=False).stderr
 
 
-def test_decode_as_table(tshark):
-    tables = [r for r in rows(tshark, "dissector-tables") if r[0] == "tlstutor.port"]
-    assert tables and tables[0][1] == "TLS Handshake Tutor TCP port"
-    assert tables[0][-1] == "Decode As supported"
+def test_decode_as_tables(tshark):
+    """One Decode As table per transport: TCP for TLS, UDP for QUIC."""
+    tables = {r[0]: r for r in rows(tshark, "dissector-tables") if r[0].startswith("tlstutor.")}
+    assert sorted(tables) == ["tlstutor.port", "tlstutor.udp_port"]
+    assert tables["tlstutor.port"][1] == "TLS Handshake Tutor TCP port"
+    assert tables["tlstutor.udp_port"][1] == "TLS Handshake Tutor UDP port"
+    assert {t[-1] for t in tables.values()} == {"Decode As supported"}
 
 
 def test_plugin_loads_without_plugin_is_absent(tshark):
