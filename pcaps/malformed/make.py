@@ -507,8 +507,8 @@ def dtls_hello_exchange(udp, d):
 
 def dtls_fragment_past_message(cap, t):
     """The hellos and the server's first flight, whose Certificate (one
-    fragment, length 825) says fragment offset 100: offset + length runs
-    100 bytes past the end of the message. The capture ends there."""
+    fragment: the whole message) says fragment offset 100: offset + length
+    runs 100 bytes past the end of the message. The capture ends there."""
     d, udp = dtls_start(cap)
     dtls_hello_exchange(udp, d)
     cert = d.cert[:19] + (100).to_bytes(3, "big") + d.cert[22:]
@@ -517,8 +517,8 @@ def dtls_fragment_past_message(cap, t):
 
 def dtls_overlapping_fragments(cap, t):
     """The hellos and the server's first flight with the Certificate in two
-    fragments that overlap by 100 bytes (offset 0 length 500, offset 400
-    length 425; the same certificate bytes), in two datagrams; the records
+    fragments that overlap by 100 bytes (offset 0 length 500, offset 400 to
+    the end; the same certificate bytes), in two datagrams; the records
     after it renumbered. The capture ends there."""
     d, udp = dtls_start(cap)
     dtls_hello_exchange(udp, d)
