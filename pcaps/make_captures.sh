@@ -39,7 +39,9 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      tls13-gnutls tls13-gnutls-hrr
      tls12-expired-cert tls12-self-signed tls12-weak-3des tls12-sha1-cert
      sslv2-client-hello sslv2-handshake tls12-cert-no-cn
-     tls12-anon-dh tls12-psk tls12-ecdhe-psk tls12-null)
+     tls12-anon-dh tls12-psk tls12-ecdhe-psk tls12-null
+     dtls12-openssl dtls12-fragmented dtls10-openssl dtls12-gnutls dtls12-retransmit
+     quic-ngtcp2 quic-version-negotiation quic-0rtt)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -76,6 +78,13 @@ fi
 
 for tool in openssl gnutls-serv gnutls-cli dumpcap tshark ip ethtool ss timeout; do
     command -v "$tool" >/dev/null || die "missing tool: $tool"
+done
+# QUIC: caddy (HTTP/3 server) and ngtcp2's example client (package ngtcp2-client).
+for n in "${SELECTED[@]}"; do
+    [[ $n == quic-* ]] || continue
+    for tool in caddy gtlsclient unshare mount; do
+        command -v "$tool" >/dev/null || die "missing tool: $tool (for $n)"
+    done
 done
 
 WORK=$(mktemp -d /tmp/tutor-captures.XXXXXX)
@@ -263,15 +272,15 @@ SRV_IP=192.0.2.2
 # --------------------------------------------------------------------------
 # Capture helpers
 # --------------------------------------------------------------------------
-NAME= PORT= DC_PID= SRV_PID=
+NAME= PORT= DC_PID= SRV_PID= TRANSPORT=tcp
 
-start_capture() { # NAME PORT
-    NAME=$1 PORT=$2 LOG=$1
+start_capture() { # NAME PORT [udp]
+    NAME=$1 PORT=$2 LOG=$1 TRANSPORT=${3:-tcp}
     echo "make_captures: capturing $NAME" >&2
     : > "commands/$NAME.txt"
     rm -f "$NAME.pcapng" "$NAME.keys"
-    log_cmd client dumpcap -i veth-c -f "tcp port $PORT" -w "$NAME.pcapng"
-    ip netns exec "$NS_C" dumpcap -q -i veth-c -f "tcp port $PORT" -w "$WORK/$NAME.pcapng" \
+    log_cmd client dumpcap -i veth-c -f "$TRANSPORT port $PORT" -w "$NAME.pcapng"
+    ip netns exec "$NS_C" dumpcap -q -i veth-c -f "$TRANSPORT port $PORT" -w "$WORK/$NAME.pcapng" \
         > "logs/$NAME.dumpcap.log" 2>&1 &
     DC_PID=$!
     PIDS+=("$DC_PID")
@@ -299,8 +308,11 @@ server() { # command words; runs in the server namespace, waits until it listens
     SRV_PID=$!
     PIDS+=("$SRV_PID")
     local i
+    # (a UDP server "listens" once its socket is bound: ss -lun)
+    local ss_opt=-Hltn
+    [[ $TRANSPORT == udp ]] && ss_opt=-Hlun
     for ((i = 0; i < 100; i++)); do
-        ip netns exec "$NS_S" ss -Hltn "sport = :$PORT" | grep -q . && return 0
+        ip netns exec "$NS_S" ss "$ss_opt" "sport = :$PORT" | grep -q . && return 0
         kill -0 "$SRV_PID" 2>/dev/null || die "$NAME: server exited: $(cat "logs/$NAME.server.log")"
         sleep 0.1
     done
@@ -817,6 +829,149 @@ if want tls12-null; then
     s_server 443 -naccept 1 -tls1_2 -cipher 'NULL-SHA256:@SECLEVEL=0'
     s_client 443 -tls1_2 -cipher 'NULL-SHA256:@SECLEVEL=0'
     wait_server; stop_capture
+fi
+
+# ---- DTLS on UDP port 4433 -------------------------------------------------
+# s_server refuses -HTTP with DTLS ("Can't use -HTTP, -www or -WWW with
+# DTLS"): it runs in its default mode and the script writes the reply into its
+# stdin, a FIFO (as in tls13-early-data). -listen: the server answers the first
+# ClientHello with a HelloVerifyRequest carrying a cookie and goes on only
+# with a ClientHello that returns it. The client's stdin ends 2 s after the
+# reply: it sends close_notify and exits; the server (-naccept 1) exits too.
+DTLS_PORT=4433
+dtls_s_server() { # extra options: s_server on UDP port 4433, stdin from the FIFO
+    server_fifo openssl s_server -listen -accept "$DTLS_PORT" -cert server.pem -key server.key \
+        -naccept 1 "$@"
+}
+dtls_s_client() { # SECONDS-BEFORE-REPLY then extra options: request, reply, close
+    local wait=$1; shift
+    s_client_args "$DTLS_PORT" "$@"
+    client_feed_bg "printf $(q "$REQ"); sleep $((wait + 2))" "${CLI_ARGS[@]}"
+    pause "$wait"; srv_send hello.txt; wait_client
+}
+
+if want dtls12-openssl; then
+    start_capture dtls12-openssl "$DTLS_PORT" udp
+    dtls_s_server -dtls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256
+    dtls_s_client 1 -dtls1_2
+    wait_server; close_fifo; stop_capture
+fi
+
+if want dtls12-fragmented; then
+    # -mtu 300 on both sides: no datagram longer than 300 bytes of IP
+    # payload, so the server's Certificate and ServerKeyExchange go in
+    # several handshake fragments, each in a record and datagram of its own.
+    start_capture dtls12-fragmented "$DTLS_PORT" udp
+    dtls_s_server -dtls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -mtu 300
+    dtls_s_client 1 -dtls1_2 -mtu 300
+    wait_server; close_fifo; stop_capture
+fi
+
+if want dtls10-openssl; then
+    # DTLS 1.0 (the record protection of TLS 1.1): @SECLEVEL=0 as for tls10.
+    start_capture dtls10-openssl "$DTLS_PORT" udp
+    dtls_s_server -dtls1 -cipher 'ECDHE-RSA-AES128-SHA:@SECLEVEL=0'
+    dtls_s_client 1 -dtls1 -cipher 'DEFAULT:@SECLEVEL=0'
+    wait_server; close_fifo; stop_capture
+fi
+
+if want dtls12-gnutls; then
+    # Echo mode as in tls12-gnutls; the client closes after 1 s (close_notify),
+    # the server is stopped (SIGTERM) and sends nothing more.
+    start_capture dtls12-gnutls "$DTLS_PORT" udp
+    server gnutls-serv --echo --udp -p "$DTLS_PORT" --x509certfile server.pem --x509keyfile server.key \
+        --disable-client-cert --priority NORMAL:-VERS-ALL:+VERS-DTLS1.2:-KX-ALL:+ECDHE-RSA
+    client_hold 1 env "SSLKEYLOGFILE=$NAME.keys" gnutls-cli --udp -p "$DTLS_PORT" --x509cafile ca.pem \
+        --sni-hostname server.tutor.test --verify-hostname server.tutor.test \
+        --priority NORMAL:-VERS-ALL:+VERS-DTLS1.2 "$SRV_IP"
+    stop_server; stop_capture
+fi
+
+if want dtls12-retransmit; then
+    # No netem qdisc and no netfilter in this kernel: a relay in the server's
+    # namespace (udp_drop_proxy.py, on 192.0.2.2:4433) forwards the datagrams
+    # to s_server on 127.0.0.1:4433 and loses the client's third datagram (its
+    # ClientKeyExchange, ChangeCipherSpec, Finished). The capture, on the
+    # client's side, holds it; after its 1 s timer the server sends its flight
+    # again and the client, seeing it, sends its own again.
+    start_capture dtls12-retransmit "$DTLS_PORT" udp
+    server_fifo openssl s_server -listen -accept "127.0.0.1:$DTLS_PORT" -cert server.pem -key server.key \
+        -naccept 1 -dtls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256
+    log_line server "python3 pcaps/udp_drop_proxy.py $SRV_IP $DTLS_PORT 127.0.0.1 $DTLS_PORT 3 3 &"
+    ip netns exec "$NS_S" "$PYTHON" "$HERE/udp_drop_proxy.py" "$SRV_IP" "$DTLS_PORT" 127.0.0.1 "$DTLS_PORT" 3 3 \
+        > "logs/$NAME.proxy.log" 2>&1 &
+    PROXY_PID=$!
+    PIDS+=("$PROXY_PID")
+    for ((i = 0; i < 50; i++)); do grep -q listening "logs/$NAME.proxy.log" && break; sleep 0.1; done
+    grep -q listening "logs/$NAME.proxy.log" || die "$NAME: relay did not start: $(cat "logs/$NAME.proxy.log")"
+    dtls_s_client 3 -dtls1_2
+    wait_server; close_fifo
+    log_line host "wait  # for the relay: it exits after 3 s without a datagram"
+    wait "$PROXY_PID" || die "$NAME: relay failed: $(cat "logs/$NAME.proxy.log")"
+    grep -q 'client datagram 3 .* dropped' "logs/$NAME.proxy.log" || die "$NAME: nothing dropped"
+    stop_capture
+fi
+
+# ---- QUIC on UDP port 443: caddy (HTTP/3) and ngtcp2's gtlsclient ----------
+# caddy 2.6.2 (quic-go 0.29) serves HTTP/1.1, HTTP/2 and HTTP/3 with the
+# tutor-ca-signed server certificate. gtlsclient (ngtcp2 0.12 with GnuTLS)
+# sends the SNI of its HOST argument only when it is a name (for an address it
+# sends "localhost"; its --sni did not change that): the client runs in a
+# mount namespace of its own (unshare -m) where a hosts file maps
+# server.tutor.test to 192.0.2.2. It does not verify the server's certificate.
+# --exit-on-all-streams-close: after the response it closes the connection
+# (CONNECTION_CLOSE, no error).
+QUIC_PORT=443
+quic_server() {
+    printf '%s\n' '{' '	admin off' '	auto_https disable_redirects' \
+        '	storage file_system caddy-data' '	servers {' '		protocols h1 h2 h3' '	}' '}' \
+        'https://server.tutor.test:443 {' '	tls server.pem server.key' \
+        '	respond "hello from quic" 200' '}' > Caddyfile
+    log_line host "cat > Caddyfile  # these lines:"
+    sed 's/^/#     /' Caddyfile >> "commands/$LOG.txt"
+    log_line host "printf '127.0.0.1 localhost\\n$SRV_IP server.tutor.test\\n' > hosts"
+    printf '127.0.0.1 localhost\n%s server.tutor.test\n' "$SRV_IP" > hosts
+    mkdir -p caddy-home
+    server env HOME=caddy-home XDG_DATA_HOME=caddy-home XDG_CONFIG_HOME=caddy-home \
+        caddy run --config Caddyfile --adapter caddyfile
+}
+quic_client() { # extra options: one GET of https://server.tutor.test/ over HTTP/3
+    local cmd=(env "SSLKEYLOGFILE=$NAME.keys" gtlsclient --exit-on-all-streams-close --no-quic-dump
+               "$@" server.tutor.test "$QUIC_PORT" https://server.tutor.test/)
+    log_line client "unshare -m sh -c 'mount --bind hosts /etc/hosts && exec \"\$@\"' sh $(q "${cmd[@]}")"
+    timeout 30 ip netns exec "$NS_C" unshare -m sh -c 'mount --bind hosts /etc/hosts && exec "$@"' sh \
+        "${cmd[@]}" >> "logs/$NAME.client.log" 2>&1 ||
+        die "$NAME: client failed: $(tail -20 "logs/$NAME.client.log")"
+}
+
+if want quic-ngtcp2; then
+    start_capture quic-ngtcp2 "$QUIC_PORT" udp
+    quic_server
+    quic_client
+    stop_server; stop_capture
+fi
+
+if want quic-version-negotiation; then
+    # The client's first Initial names version 0x1a2a3a4a (of the form
+    # 0x?a?a?a?a that RFC 9000 15 reserves to exercise version negotiation):
+    # the server answers with a Version Negotiation packet and the client
+    # starts again with QUIC version 1 (--preferred-versions v1).
+    start_capture quic-version-negotiation "$QUIC_PORT" udp
+    quic_server
+    quic_client -v 0x1a2a3a4a --preferred-versions v1
+    stop_server; stop_capture
+fi
+
+if want quic-0rtt; then
+    # Connection 1 saves the TLS session (ticket) and the server's transport
+    # parameters; connection 2 resumes and sends its request as 0-RTT.
+    start_capture quic-0rtt "$QUIC_PORT" udp
+    quic_server
+    quic_client --session-file quic-session.pem --tp-file quic-tp.txt
+    pause 0.5
+    quic_client --session-file quic-session.pem --tp-file quic-tp.txt
+    grep -q '0RTT STREAM' "logs/$NAME.client.log" || die "$NAME: no 0-RTT stream data sent"
+    stop_server; stop_capture
 fi
 
 # --------------------------------------------------------------------------

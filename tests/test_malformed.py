@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Malformed and unusual input: the captures of pcaps/malformed/ (made by
-make.py there from the TLS bytes of tls12-ecdhe-rsa.pcapng). For each, the
-exact tutor messages (frame, msg, sender, seq, step, encrypted), their texts
+make.py there from the TLS bytes of tls12-ecdhe-rsa.pcapng, and for the
+DTLS and QUIC files from dtls12-openssl.pcapng and quic-ngtcp2.pcapng). For
+each, the exact tutor messages (frame, msg, sender, seq, step, encrypted), their texts
 in English and Japanese, the tutor's expert infos, and that the tutor changes
 nothing else in Wireshark's output (no "Malformed", no "Dissector bug"),
 with tshark exiting 0 in time.
@@ -163,6 +164,14 @@ SPECS = {
     # A record of content type 99 (frame 5) is no message: nothing there.
     "unknown-content-type": like_ref(frames_from(1)),
 }
+
+# DTLS and QUIC datagrams (UDP): the tutor follows TLS over TCP only, so it
+# says nothing about them, malformed or not, and changes nothing in
+# Wireshark's output (the tests below that run on every file).
+UDP_FILES = ["dtls-record-length-beyond-datagram", "dtls-client-hello-cut", "dtls-cookie-length-past-end",
+             "dtls-fragment-past-message", "dtls-overlapping-fragments", "quic-initial-garbage",
+             "quic-initial-truncated", "quic-bogus-version", "quic-short-header-alone"]
+SPECS.update({name: [] for name in UDP_FILES})
 
 # Files whose TLS bytes still decrypt with the source's key log, and what
 # the key log changes there (the same messages, none encrypted, no hint).
@@ -377,7 +386,7 @@ def test_no_step_without_a_client_hello(tshark, name):
         assert [m for m in msgs if m.step is not None] == []
 
 
-@pytest.mark.parametrize("name", ["garbage", "http", "handshake-length-beyond-record"])
+@pytest.mark.parametrize("name", ["garbage", "http", "handshake-length-beyond-record"] + UDP_FILES)
 def test_nothing_said_where_there_is_no_tls_message(tshark, name):
     """No tutor item at all (no "ServerHello" for random bytes or HTTP), in
     any output: PDML, fields, verbose."""

@@ -6,6 +6,9 @@ The TLS bytes come from real stacks: the records of the bundled captures
 pcaps/tls12-ecdhe-rsa.pcapng (OpenSSL 3.0, TLS 1.2 ECDHE-RSA) and
 pcaps/tls13.pcapng are read, taken apart into records, and rewritten
 (lengths changed, records cut, inserted, dropped or split across segments).
+The DTLS and QUIC files (dtls-*, quic-*) take their datagrams from
+pcaps/dtls12-openssl.pcapng and pcaps/quic-ngtcp2.pcapng and write them anew
+as UDP datagrams (client port 40000; server port 4433 or 443).
 TCP and IP around them are written anew: client 192.0.2.1, server 192.0.2.2
 port 443, fixed ports and initial sequence numbers, one millisecond between
 packets from the source capture's first timestamp, so the certificates are
@@ -22,7 +25,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from scapy.all import IP, TCP, Ether, rdpcap
+from scapy.all import IP, TCP, UDP, Ether, rdpcap
 
 HERE = Path(__file__).resolve().parent
 PCAPS = HERE.parent
@@ -394,6 +397,204 @@ def unknown_content_type(cap, t):
     tls12_rest(conn, t)
 
 
+
+# ---- DTLS and QUIC (UDP) ----------------------------------------------------
+
+class Datagrams:
+    """The UDP payloads of one bundled capture, in order: (side, bytes)."""
+
+    def __init__(self, name, port):
+        pkts = rdpcap(str(PCAPS / name))
+        self.t0 = int(Decimal(str(pkts[0].time)) * 1_000_000_000)
+        self.port = port
+        self.all = [("client" if p[UDP].dport == port else "server", bytes(p[UDP].payload)) for p in pkts]
+
+    def side(self, side):
+        return [d for s, d in self.all if s == side]
+
+
+def dtls_records(datagram):
+    """The DTLS records of a datagram (13-byte header, 2-byte length at 11)."""
+    recs, off = [], 0
+    while off + 13 <= len(datagram):
+        length = int.from_bytes(datagram[off + 11:off + 13], "big")
+        recs.append(datagram[off:off + 13 + length])
+        off += 13 + length
+    assert off == len(datagram), "a datagram that does not end on a record"
+    return recs
+
+
+class Dtls12:
+    """The first datagrams of dtls12-openssl.pcapng (OpenSSL, DTLS 1.2):
+    ClientHello without cookie, HelloVerifyRequest, ClientHello with the
+    cookie, the server's first flight (ServerHello, Certificate,
+    ServerKeyExchange, ServerHelloDone, one record each, one datagram)."""
+
+    def __init__(self):
+        src = Datagrams("dtls12-openssl.pcapng", 4433)
+        self.t0 = src.t0
+        (_, self.ch1), (_, self.hvr), (_, self.ch2), (_, flight) = src.all[:4]
+        assert [d[0] for d in (self.ch1, self.hvr, self.ch2)] == [22] * 3
+        assert (self.ch1[13], self.hvr[13], self.ch2[13]) == (1, 3, 1)
+        self.sh, self.cert, self.ske, self.shd = dtls_records(flight)
+        assert [r[13] for r in (self.sh, self.cert, self.ske, self.shd)] == [2, 11, 12, 14]
+
+
+def dtls_record(rec, body=None, seq=None):
+    """A DTLS record with another body and/or record sequence number."""
+    body = rec[13:] if body is None else body
+    seq = rec[5:11] if seq is None else seq.to_bytes(6, "big")
+    return rec[:5] + seq + len(body).to_bytes(2, "big") + body
+
+
+def dtls_fragment(rec, offset, length, record_seq):
+    """A handshake fragment of the message in rec (which holds all of it)."""
+    msg = rec[25:]
+    header = rec[13:19] + offset.to_bytes(3, "big") + length.to_bytes(3, "big")
+    return dtls_record(rec, header + msg[offset:offset + length], record_seq)
+
+
+class Udp:
+    """UDP datagrams between the client (port 40000) and the server port."""
+
+    def __init__(self, cap, port, cport=40000):
+        self.cap, self.port, self.cport = cap, port, cport
+
+    def send(self, side, payload, gap_ms=1, caplen=None):
+        src, dst = (CLIENT, SERVER) if side == "client" else (SERVER, CLIENT)
+        sport, dport = (self.cport, self.port) if side == "client" else (self.port, self.cport)
+        smac, dmac = (CLIENT_MAC, SERVER_MAC) if side == "client" else (SERVER_MAC, CLIENT_MAC)
+        self.cap.add(Ether(src=smac, dst=dmac) / IP(src=src, dst=dst, flags="DF", id=0, ttl=64)
+                     / UDP(sport=sport, dport=dport) / payload, gap_ms, caplen)
+
+
+def dtls_start(cap):
+    d = Dtls12()
+    cap.t = d.t0
+    return d, Udp(cap, 4433)
+
+
+def dtls_record_length_beyond_datagram(cap, t):
+    """The first ClientHello alone, its record length 16384 (the datagram
+    holds 218 bytes of it)."""
+    d, udp = dtls_start(cap)
+    udp.send("client", d.ch1[:11] + (16384).to_bytes(2, "big") + d.ch1[13:])
+
+
+def dtls_client_hello_cut(cap, t):
+    """The first ClientHello alone, captured with a snapshot length that cuts
+    it after 100 bytes of UDP payload (the datagram on the wire was whole)."""
+    d, udp = dtls_start(cap)
+    udp.send("client", d.ch1, caplen=14 + 20 + 8 + 100)
+
+
+def dtls_cookie_length_past_end(cap, t):
+    """ClientHello, a HelloVerifyRequest whose cookie length says 200 (its
+    cookie has 20 bytes, and the record and message lengths stay as they
+    were), then the ClientHello that returns the real cookie."""
+    d, udp = dtls_start(cap)
+    assert d.hvr[25:28] == b"\xfe\xff\x14"      # server_version, cookie length 20
+    udp.send("client", d.ch1)
+    udp.send("server", d.hvr[:27] + bytes([200]) + d.hvr[28:])
+    udp.send("client", d.ch2)
+
+
+def dtls_hello_exchange(udp, d):
+    udp.send("client", d.ch1)
+    udp.send("server", d.hvr)
+    udp.send("client", d.ch2)
+
+
+def dtls_fragment_past_message(cap, t):
+    """The hellos and the server's first flight, whose Certificate (one
+    fragment: the whole message) says fragment offset 100: offset + length
+    runs 100 bytes past the end of the message. The capture ends there."""
+    d, udp = dtls_start(cap)
+    dtls_hello_exchange(udp, d)
+    cert = d.cert[:19] + (100).to_bytes(3, "big") + d.cert[22:]
+    udp.send("server", d.sh + cert + d.ske + d.shd)
+
+
+def dtls_overlapping_fragments(cap, t):
+    """The hellos and the server's first flight with the Certificate in two
+    fragments that overlap by 100 bytes (offset 0 length 500, offset 400 to
+    the end; the same certificate bytes), in two datagrams; the records
+    after it renumbered. The capture ends there."""
+    d, udp = dtls_start(cap)
+    dtls_hello_exchange(udp, d)
+    seq = int.from_bytes(d.cert[5:11], "big")
+    length = int.from_bytes(d.cert[14:17], "big")
+    udp.send("server", d.sh + dtls_fragment(d.cert, 0, 500, seq))
+    udp.send("server", dtls_fragment(d.cert, 400, length - 400, seq + 1)
+             + dtls_record(d.ske, seq=seq + 2) + dtls_record(d.shd, seq=seq + 3))
+
+
+class Quic:
+    """Datagrams of quic-ngtcp2.pcapng: the client's first (its Initial with
+    the ClientHello, 1200 bytes) and its last (a 1-RTT packet with
+    CONNECTION_CLOSE)."""
+
+    def __init__(self):
+        src = Datagrams("quic-ngtcp2.pcapng", 443)
+        self.t0 = src.t0
+        client = src.side("client")
+        self.initial, self.last = client[0], client[-1]
+        assert self.initial[0] & 0xf0 == 0xc0 and self.initial[1:5] == b"\0\0\0\1"
+        assert self.last[0] & 0x80 == 0
+
+    def initial_header_end(self):
+        """Offset of the packet number (after the Length field)."""
+        b = self.initial
+        off = 5
+        off += 1 + b[off]            # DCID
+        off += 1 + b[off]            # SCID
+        n, off = varint(b, off)      # token length
+        off += n
+        _, off = varint(b, off)      # Length
+        return off
+
+
+def varint(b, off):
+    size = 1 << (b[off] >> 6)
+    return int.from_bytes(bytes([b[off] & 0x3f]) + b[off + 1:off + size], "big"), off + size
+
+
+def quic_start(cap):
+    q = Quic()
+    cap.t = q.t0
+    return q, Udp(cap, 443)
+
+
+def quic_initial_garbage(cap, t):
+    """The client's first Initial with everything after its Length field
+    (packet number and protected payload) replaced by seeded random bytes:
+    same sizes, nothing decrypts."""
+    q, udp = quic_start(cap)
+    end = q.initial_header_end()
+    udp.send("client", q.initial[:end] + random.Random(SEED + 2).randbytes(len(q.initial) - end))
+
+
+def quic_initial_truncated(cap, t):
+    """The client's first Initial cut to its first 300 bytes: the datagram
+    (UDP length 308) holds less than the packet's Length field says."""
+    q, udp = quic_start(cap)
+    udp.send("client", q.initial[:300])
+
+
+def quic_bogus_version(cap, t):
+    """The client's first Initial with version 0x0badf00d (not a QUIC
+    version, not of the reserved 0x?a?a?a?a form) instead of 0x00000001."""
+    q, udp = quic_start(cap)
+    udp.send("client", q.initial[:1] + b"\x0b\xad\xf0\x0d" + q.initial[5:])
+
+
+def quic_short_header_alone(cap, t):
+    """Only the client's last datagram (a 1-RTT short-header packet): no
+    connection known, no connection ID length known."""
+    q, udp = quic_start(cap)
+    udp.send("client", q.last)
+
+
 CAPTURES = {
     "truncated-mid-certificate": truncated_mid_certificate,
     "truncated-snaplen": truncated_snaplen,
@@ -411,6 +612,15 @@ CAPTURES = {
     "out-of-order-server-flight": out_of_order_server_flight,
     "unknown-handshake-type": unknown_handshake_type,
     "unknown-content-type": unknown_content_type,
+    "dtls-record-length-beyond-datagram": dtls_record_length_beyond_datagram,
+    "dtls-client-hello-cut": dtls_client_hello_cut,
+    "dtls-cookie-length-past-end": dtls_cookie_length_past_end,
+    "dtls-fragment-past-message": dtls_fragment_past_message,
+    "dtls-overlapping-fragments": dtls_overlapping_fragments,
+    "quic-initial-garbage": quic_initial_garbage,
+    "quic-initial-truncated": quic_initial_truncated,
+    "quic-bogus-version": quic_bogus_version,
+    "quic-short-header-alone": quic_short_header_alone,
 }
 
 
