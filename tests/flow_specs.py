@@ -511,4 +511,84 @@ SHAPES = {
             18 S Alert -
         """,
     },
+    # QUIC (docs/flows.md H): no records, no ChangeCipherSpec; without keys
+    # only the hellos (Initial packets) are read, and the first Handshake
+    # packet of each side is named. Frame tables: pcaps/README.md.
+    "quic-ngtcp2.pcapng": {
+        "nokeys": """
+            1 C ClientHello 1
+            2 S ServerHello 2
+            2 S HandshakePacket - E
+            4 C HandshakePacket - E
+        """,
+        "keys": """
+            1 C ClientHello 1
+            2 S ServerHello 2
+            2 S EncryptedExtensions 4
+            2 S Certificate 6
+            3 S CertificateVerify 7
+            3 S Finished 8
+            5 C Finished 12
+            9 S NewSessionTicket 13
+        """,
+    },
+    "quic-0rtt.pcapng": {
+        "nokeys": """
+            1 C ClientHello 1
+            2 S ServerHello 2
+            2 S HandshakePacket - E
+            4 C HandshakePacket - E
+            --
+            12 C ClientHello 1
+            13 S ServerHello 2
+            13 S HandshakePacket - E
+            16 C HandshakePacket - E
+        """,
+        "keys": """
+            1 C ClientHello 1
+            2 S ServerHello 2
+            2 S EncryptedExtensions 4
+            2 S Certificate 6
+            3 S CertificateVerify 7
+            3 S Finished 8
+            4 C Finished 12
+            8 S NewSessionTicket 13
+            --
+            12 C ClientHello 1
+            13 S ServerHello 2
+            13 S EncryptedExtensions 4
+            13 S Finished 5
+            17 C Finished 8
+            19 S NewSessionTicket 9
+        """,
+    },
+    # The first ClientHello's version is refused (frame 2: Version
+    # Negotiation, not annotated); the client starts again from another port.
+    "quic-version-negotiation.pcapng": {
+        "nokeys": """
+            1 C ClientHello 1
+            --
+            3 C ClientHello 1
+            4 S ServerHello 2
+            4 S HandshakePacket - E
+            6 C HandshakePacket - E
+        """,
+        "keys": """
+            1 C ClientHello 1
+            --
+            3 C ClientHello 1
+            4 S ServerHello 2
+            4 S EncryptedExtensions 4
+            4 S Certificate 6
+            5 S CertificateVerify 7
+            5 S Finished 8
+            7 C Finished 12
+            10 S NewSessionTicket 13
+        """,
+    },
+    # DTLS is not explained yet: the tutor must say nothing rather than
+    # something wrong (its fields are dtls.*, not tls.*).
+    **{name: {"nokeys": "", "keys": ""} for name in (
+        "dtls10-openssl.pcapng", "dtls12-fragmented.pcapng", "dtls12-gnutls.pcapng",
+        "dtls12-openssl.pcapng", "dtls12-retransmit.pcapng")},
 }
