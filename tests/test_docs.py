@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tshark import ROOT
-from test_unchanged import CAPTURES, keys_of
+from test_unchanged import EXPLAINED, keys_of
 
 DOC = (ROOT / "docs" / "flows.md").read_text()
 ENGLISH, JAPANESE = DOC.split("\n# 日本語", 1)
@@ -58,7 +58,7 @@ def test_japanese_numbers_the_same_steps():
 
 
 @pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_steps_match_the_document(tshark, pcap, with_keys):
     # The port preference only where the capture needs it, as in test_oracle
     # (every other capture is on port 443 alone): the PDML is then the one

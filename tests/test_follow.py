@@ -5,19 +5,19 @@ tshark build one; it gives the same answers whichever option builds the tree,
 and the follow_always preference makes it follow a plain `tshark -r` too."""
 import pytest
 
-from test_unchanged import CAPTURES, keys_of
+from test_unchanged import EXPLAINED, keys_of
 from tshark import parse_pdml
 from wsversion import at_least
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_plain_summary_is_tsharks_own(tshark, pcap):
     args = ["-r", tshark.pcap(pcap)]
     assert tshark.run(args).stdout == tshark.run(args, plugin=False).stdout
 
 
 @pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_second_pass_reads_what_the_first_pass_could_not(tshark, pcap, with_keys):
     # -2 without a filter: tshark's first pass builds no tree, so the tutor
     # reads every frame on the second pass, in order.
@@ -27,7 +27,7 @@ def test_second_pass_reads_what_the_first_pass_could_not(tshark, pcap, with_keys
     assert late == tshark.messages(pcap, keys=keys)
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_fields_without_filter_equal_fields_with_filter(tshark, pcap):
     args = ["-r", tshark.pcap(pcap), "-T", "fields", "-e", "frame.number",
             "-e", "tlstutor.step", "-e", "tlstutor.says", "-E", "occurrence=a"]

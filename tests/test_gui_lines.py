@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from test_unchanged import CAPTURES, keys_of
+from test_unchanged import EXPLAINED, keys_of
 
 LIMIT = 240
 # The tutor's text lines and the label each shows, per language.
@@ -56,7 +56,7 @@ def cut_inside_a_word(before, after, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_long_lines_are_shown_in_pieces(tshark, pcap, lang):
     seen_long = 0
     for name, text, shown, parts in long_texts(tshark, pcap, keys_of(pcap), lang):

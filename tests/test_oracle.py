@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from test_unchanged import CAPTURES, keys_of
+from test_unchanged import EXPLAINED, keys_of
 from wsversion import at_least
 
 # RFC 8446 / 5246 names, written here independently of the plugin's table.
@@ -66,7 +66,7 @@ def in_scope(pcap):
 
 
 @pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_same_messages_as_wireshark(tshark, pcap, with_keys):
     keys = keys_of(pcap) if with_keys else None
     msgs = tshark.messages(pcap, keys=keys, extra=in_scope(pcap))
@@ -80,7 +80,7 @@ def test_same_messages_as_wireshark(tshark, pcap, with_keys):
             assert not with_keys or keys is None, f"encrypted with keys loaded: {m}"
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_encrypted_finished_is_the_decrypted_one(tshark, pcap):
     """What the tutor recognised while encrypted is what TLS shows once keys
     are loaded: same frame, same message, same sender."""
@@ -91,8 +91,11 @@ def test_encrypted_finished_is_the_decrypted_one(tshark, pcap):
     with_keys = tshark.messages(pcap, keys=keys, extra=in_scope(pcap))
     enc = [(m.frame, m.msg, m.sender, m.step) for m in without if m.encrypted]
     dec = {(m.frame, m.msg, m.sender, m.step) for m in with_keys}
+    # Named by what holds them, not by a message: TLS 1.3's first encrypted
+    # record, its other records, a QUIC Handshake packet (which may hold
+    # only an ACK).
     for e in enc:
-        if e[1] not in ("EncryptedHandshake", "EncryptedRecord"):
+        if e[1] not in ("EncryptedHandshake", "EncryptedRecord", "HandshakePacket"):
             assert e in dec
 
 
@@ -111,7 +114,7 @@ def encrypted_handshake_records(tshark, pcap):
     return dict(counts)
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_every_encrypted_handshake_record_is_explained(tshark, pcap):
     """Without keys, each record TLS shows as "Encrypted Handshake Message"
     gets exactly one tutor item marked encrypted (a Finished recognised by

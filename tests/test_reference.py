@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from test_unchanged import CAPTURES, keys_of
+from test_unchanged import EXPLAINED, keys_of
 
 # "RFC 5246, 7.4.9", "RFC 8446, 5, D.4", "IANA TLS HandshakeType registry",
 # "draft-hickman-netscape-ssl-00, 5.5.1" (SSL 2.0 has no RFC), several
@@ -34,7 +34,7 @@ def messages_with_lines(tshark, pcap, keys, lang=None):
                 yield frame, values["tlstutor.msg"][0], names, values
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_every_explanation_names_its_source(tshark, pcap):
     explained = 0
     for frame, msg, names, values in messages_with_lines(tshark, pcap, keys_of(pcap)):

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from test_unchanged import CAPTURES, keys_of
+from test_unchanged import EXPLAINED, keys_of
 
 SCOPE = ["-o", "tlstutor.ports:443,8443"]
 
@@ -19,7 +19,7 @@ def per_frame(tshark, pcap, flt, *names):
     return [line.split("\t") for line in tshark.run(args).stdout.splitlines()]
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_client_hello_values_are_wiresharks(tshark, pcap):
     # Frames with exactly one ClientHello (tls.handshake.type == 1, plain TLS).
     for frame, suites, sni, offered, tutor_sni in per_frame(
@@ -44,7 +44,7 @@ def suite_names(tshark, pcap, keys=None):
     return names
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_chosen_suite_is_wiresharks(tshark, pcap):
     expected = suite_names(tshark, pcap)
     got = {int(f): s for f, s in per_frame(tshark, pcap, "tlstutor.suite", "tlstutor.suite")}
@@ -127,7 +127,7 @@ NO_CN = "tls12-cert-no-cn.pcapng"   # names without a common name
 
 
 @pytest.mark.parametrize("with_keys", [False, True], ids=["nokeys", "keys"])
-@pytest.mark.parametrize("pcap", [c for c in CAPTURES if c != NO_CN])
+@pytest.mark.parametrize("pcap", [c for c in EXPLAINED if c != NO_CN])
 def test_certificate_names_are_wiresharks(tshark, pcap, with_keys):
     """Our certificates' names hold only a common name (but NO_CN's, below),
     issuer before subject in each certificate: Wireshark's own x509sat
@@ -262,7 +262,7 @@ EMS = ('master secret = PRF(premaster secret, "extended master secret", hash of 
 CLASSIC = 'master secret = PRF(premaster secret, "master secret", client random + server random)'
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_master_secret_formula_follows_extended_master_secret(tshark, pcap):
     # RFC 7627: when the ServerHello carries extension 23 (which it may only
     # do when the ClientHello offered it), the master secret hashes the handshake.
@@ -337,7 +337,7 @@ WHOLE = re.compile(r"Server random: 32 bytes = ([0-9a-f]{16})\.\.\. \(TLS 1\.3 h
                    r"all 32 are random\)")
 
 
-@pytest.mark.parametrize("pcap", CAPTURES)
+@pytest.mark.parametrize("pcap", EXPLAINED)
 def test_random_parts_are_wiresharks(tshark, pcap):
     """Every hello's random line quotes TLS's tls.handshake.random: its first
     4 bytes (gmt_unix_time) read as a time against the frame's, then the
