@@ -22,8 +22,11 @@ HS_NAMES = {1: "ClientHello", 2: "ServerHello", 3: "HelloVerifyRequest", 4: "New
             15: "CertificateVerify", 16: "ClientKeyExchange", 20: "Finished"}
 CT_NAMES = {20: "CCS", 21: "Alert", 22: "HS", 23: "AppData"}
 QUIC_LONG = {0: "Initial", 1: "0-RTT", 2: "Handshake", 3: "Retry"}
-QUIC_FRAMES = {0: "PADDING", 1: "PING", 2: "ACK", 3: "ACK", 6: "CRYPTO", 7: "NEW_TOKEN", 24: "NCI",
-               25: "RETIRE_CONNECTION_ID", 28: "CONNECTION_CLOSE", 29: "CONNECTION_CLOSE", 30: "HANDSHAKE_DONE"}
+QUIC_FRAMES = {0: "PADDING", 1: "PING", 2: "ACK", 3: "ACK", 4: "RESET_STREAM", 5: "STOP_SENDING",
+               6: "CRYPTO", 7: "NEW_TOKEN", 16: "MAX_DATA", 17: "MAX_STREAM_DATA", 18: "MAX_STREAMS",
+               19: "MAX_STREAMS", 20: "DATA_BLOCKED", 21: "STREAM_DATA_BLOCKED", 22: "STREAMS_BLOCKED",
+               23: "STREAMS_BLOCKED", 24: "NCI", 25: "RETIRE_CONNECTION_ID", 26: "PATH_CHALLENGE",
+               27: "PATH_RESPONSE", 28: "CONNECTION_CLOSE", 29: "CONNECTION_CLOSE", 30: "HANDSHAKE_DONE"}
 
 DTLS_FULL = [1, 3, 1, 2, 11, 12, 14, 16, 20, 4, 20]
 QUIC_FULL = [1, 2, 8, 11, 15, 20, 20, 4]
@@ -101,8 +104,10 @@ CAPTURES = [
               "NewSessionTicket in a 1-RTT (short header) packet with HANDSHAKE_DONE. Wireshark "
               "decrypts Initial packets without any key (their keys come from the client's first "
               "destination connection ID): without the key log only ClientHello and ServerHello "
-              "show (as `tls.handshake.type` under `quic`), and an expert note \"Failed to create "
-              "decryption context: Secrets are not available\" marks the other packets. The client "
+              "show (as `tls.handshake.type` under `quic`); the other packets carry the expert "
+              "warning \"Failed to create decryption context: Secrets are not available\" (and "
+              "two short-header packets the note \"Unknown QUIC connection. Missing Initial Packet "
+              "or migrated connection?\"). The client "
               "closes with CONNECTION_CLOSE (no error) after the response (\"hello from quic\").",
          keys=QUIC_FULL, nokeys=[1, 2], packets={"Initial", "Handshake", "1-RTT"}, check="h3"),
     dict(name="quic-version-negotiation", transport="quic", port=443,
@@ -434,5 +439,9 @@ frame), `(encrypted)` where Wireshark has no key. The DTLS fields are
 `dtls.handshake.fragment_offset`, `dtls.handshake.fragment_length`,
 `dtls.handshake.cookie`, and at the last fragment `dtls.fragments`,
 `dtls.fragment.count`, `dtls.reassembled.length`; the TLS messages inside
-QUIC are `tls.handshake.*` fields under `quic`.
+QUIC are `tls.handshake.*` fields under `quic` (no `tls.record.*`: QUIC has
+no TLS records). A TLS message split across CRYPTO frames shows as
+"(fragment)" where it begins, without `tls.handshake.type`, and whole, with
+its type, in the frame where it completes ("(last fragment)"). `NCI` is
+NEW_CONNECTION_ID.
 """
