@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""TLS 1.3 inside QUIC (docs/flows.md H): what QUIC changes, exactly, in
+both languages, on the bundled QUIC captures; tlstutor.transport on every
+message; the UDP port scope (tlstutor.udp_ports, Decode As). The message
+sequences themselves are in tests/flow_specs.py."""
+import pytest
+
+from test_rfc_texts import Case, message_fields
+from test_unchanged import EXPLAINED, keys_of
+
+CASES = [
+    Case('client_hello_in_an_initial_packet', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('ClientHello', 'client', 1), 'tlstutor.explain',
+         en="The ClientHello opens the handshake. It lists what the client supports (versions, cipher suites in order of preference, extensions such as the server name) and carries the client random, which later goes into the key calculation. The server picks one option of each kind and answers with a ServerHello. In QUIC the hellos travel in CRYPTO frames of Initial packets, not in TLS records (RFC 9001, 4). Initial packets are protected with keys derived from the Destination Connection ID of the client's first Initial packet and a constant published in RFC 9001 (5.2): anyone who sees that packet can compute them, so this protection hides nothing from an observer (7), which is why Wireshark shows both hellos, the server name (SNI) included, without a key log.",
+         ja='ClientHelloはハンドシェイクの始まりです。クライアントが使えるもの(バージョン、優先順の暗号スイート、サーバー名などの拡張)を並べ、後で鍵の計算に使うクライアントランダムを運びます。サーバーはそれぞれから一つを選び、ServerHelloで答えます。QUICではハローはTLSレコードではなく、InitialパケットのCRYPTOフレームで運ばれます(RFC 9001 4)。Initialパケットは、クライアントの最初のInitialパケットの宛先接続ID(Destination Connection ID)とRFC 9001で公開された定数から導いた鍵で保護されます(5.2)。その鍵はそのパケットを見た人なら誰でも計算できるので、この保護は観察者には何も隠しません(7)。そのためWiresharkは鍵ログなしで二つのハローを、サーバー名(SNI)も含めて表示できます。',
+    ),
+    Case('server_hello_without_records_or_ccs', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('ServerHello', 'server', 1), 'tlstutor.explain',
+         en="In TLS 1.3 the hellos already carry both halves of the (EC)DHE key exchange (key_share), so there is no ServerKeyExchange or ClientKeyExchange and both sides compute the handshake keys right away. Every handshake message the server sends after it, certificate included, is encrypted. QUIC has no TLS records and no ChangeCipherSpec: RFC 9001 forbids TLS 1.3's middlebox compatibility mode (8.4), and the keys change with the type of QUIC packet instead (4). The ServerHello's legacy_version field still says TLS 1.2 (0x0303), as over TCP; the version really chosen is in the supported_versions extension.",
+         ja='TLS 1.3では二つのハローがすでに(EC)DHE鍵交換の双方の値(key_share)を運ぶので、ServerKeyExchangeもClientKeyExchangeもなく、双方はすぐにハンドシェイク用の鍵を計算できます。この後にサーバーが送るハンドシェイクメッセージは、証明書も含めてすべて暗号化されます。QUICにはTLSレコードもChangeCipherSpecもありません。RFC 9001はTLS 1.3の中継機器向けの互換モードを禁じており(8.4)、鍵はQUICのパケットの種類とともに切り替わります(4)。ServerHelloのlegacy_versionは、TCPの上と同じく今でもTLS 1.2 (0x0303)と書かれています。実際に選ばれたバージョンはsupported_versions拡張にあります。',
+    ),
+    Case('encrypted_extensions_in_a_handshake_packet', '#14 QUIC', 'quic-ngtcp2.pcapng', 'quic-ngtcp2.keys', ('EncryptedExtensions', 'server', 1), 'tlstutor.explain',
+         en="TLS 1.3 only. The extensions that are not needed to compute the keys (ALPN, server name acknowledgement, ...) are sent here, already encrypted with the handshake keys, instead of in the ServerHello. In QUIC the rest of the handshake, from EncryptedExtensions to both Finished messages, travels in CRYPTO frames of Handshake packets, protected with keys from the handshake secret (RFC 9001, 4): Wireshark shows it only with a key log. EncryptedExtensions also carries the server's QUIC transport parameters (quic_transport_parameters, RFC 9001, 8.2).",
+         ja='TLS 1.3だけのメッセージです。鍵の計算に必要ない拡張(ALPN、サーバー名の確認など)は、ServerHelloではなくここで、ハンドシェイク用の鍵で暗号化して送られます。QUICでは、EncryptedExtensionsから双方のFinishedまでの残りのハンドシェイクは、ハンドシェイク用の鍵で保護されたHandshakeパケットのCRYPTOフレームで運ばれます(RFC 9001 4)。Wiresharkで見るには鍵ログが必要です。EncryptedExtensionsはサーバーのQUICのトランスポートパラメータ(quic_transport_parameters、RFC 9001 8.2)も運びます。',
+    ),
+    Case('servers_handshake_packet_without_keys', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('HandshakePacket', 'server', 1), 'tlstutor.explain',
+         en="A QUIC Handshake packet is protected with keys from the TLS handshake secret, which only the two sides can compute. The server's Handshake packets carry CRYPTO frames with the rest of its handshake, from EncryptedExtensions to its Finished, and ACK frames; a packet may also hold only an ACK. Without a key log the tutor cannot tell which messages this one holds, so it names only the first Handshake packet of each side. To read encrypted messages, load the key log: Edit > Preferences > Protocols > TLS > (Pre)-Master-Secret log filename, or tshark -o tls.keylog_file:FILE (browsers and curl write one when SSLKEYLOGFILE is set); editcap --inject-secrets tls,FILE embeds it in a pcapng.",
+         ja='QUICのHandshakeパケットは、TLSのハンドシェイク用の秘密から導いた鍵で保護されており、その鍵は両端にしか計算できません。サーバーのHandshakeパケットは、EncryptedExtensionsからFinishedまでのハンドシェイクの残りを運ぶCRYPTOフレームと、受信確認のACKフレームを運びます。ACKだけのパケットもあります。鍵ログがないとこのパケットにどのメッセージが入っているかは分からないので、チューターは各側の最初のHandshakeパケットだけに名前を付けます。暗号化されたメッセージを読むには鍵ログを読み込みます。編集 > 設定 > Protocols > TLS > (Pre)-Master-Secret log filename で指定するか、tshark -o tls.keylog_file:ファイル を使います(ブラウザやcurlは環境変数SSLKEYLOGFILEがあると鍵ログを書き出します)。editcap --inject-secrets tls,ファイル でpcapngに埋め込むこともできます。',
+    ),
+    Case('clients_handshake_packet_without_keys', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('HandshakePacket', 'client', 1), 'tlstutor.explain',
+         en="A QUIC Handshake packet is protected with keys from the TLS handshake secret, which only the two sides can compute. The client's Handshake packets carry CRYPTO frames with its Finished (after its Certificate and CertificateVerify if the server asked for them) and ACK frames; its first one often holds only an ACK. Without a key log the tutor cannot tell which messages this one holds, or whether the handshake finished. To read encrypted messages, load the key log: Edit > Preferences > Protocols > TLS > (Pre)-Master-Secret log filename, or tshark -o tls.keylog_file:FILE (browsers and curl write one when SSLKEYLOGFILE is set); editcap --inject-secrets tls,FILE embeds it in a pcapng.",
+         ja='QUICのHandshakeパケットは、TLSのハンドシェイク用の秘密から導いた鍵で保護されており、その鍵は両端にしか計算できません。クライアントのHandshakeパケットは、Finished(サーバーが求めたときはその前にCertificateとCertificateVerify)を運ぶCRYPTOフレームと、受信確認のACKフレームを運びます。最初のものはACKだけのことがよくあります。鍵ログがないと、このパケットにどのメッセージが入っているかも、ハンドシェイクが終わったかどうかも分かりません。暗号化されたメッセージを読むには鍵ログを読み込みます。編集 > 設定 > Protocols > TLS > (Pre)-Master-Secret log filename で指定するか、tshark -o tls.keylog_file:ファイル を使います(ブラウザやcurlは環境変数SSLKEYLOGFILEがあると鍵ログを書き出します)。editcap --inject-secrets tls,ファイル でpcapngに埋め込むこともできます。',
+    ),
+    Case('servers_handshake_packet_says', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('HandshakePacket', 'server', 1), 'tlstutor.says',
+         en='Server: (encrypted) the rest of my handshake, or only an acknowledgement.',
+         ja='サーバー: (暗号化して)ハンドシェイクの残り、または受信確認だけを送ります。',
+    ),
+    Case('clients_handshake_packet_says', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('HandshakePacket', 'client', 1), 'tlstutor.says',
+         en='Client: (encrypted) my Finished, or only an acknowledgement.',
+         ja='クライアント: (暗号化して)Finished、または受信確認だけを送ります。',
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_quic_text(tshark, case, lang):
+    fields = message_fields(tshark, case.pcap, case.keys, lang, *case.message)
+    assert fields.get(case.field, []) == [getattr(case, lang)]
+
+
+@pytest.mark.parametrize("pcap", EXPLAINED)
+def test_transport_on_every_message(tshark, pcap):
+    """quic exactly on the QUIC captures, tcp on all others (the TLS ones)."""
+    extra = ["-o", "tlstutor.ports:443,8443"] if "8443" in pcap else []
+    out = tshark.run(["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "fields",
+                      "-E", "occurrence=a", "-E", "aggregator=|", "-e", "tlstutor.msg",
+                      "-e", "tlstutor.transport", *tshark.opts(keys_of(pcap), extra=extra)]).stdout
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows
+    for msgs, transports in rows:
+        assert transports.split("|") == ["quic" if pcap.startswith("quic") else "tcp"] * len(msgs.split("|"))
+
+
+def test_no_record_layer_line_in_quic(tshark):
+    """The ClientHello's "two numbers, two layers" line is about TLS records,
+    which QUIC does not have; over TCP it is there."""
+    quic = message_fields(tshark, "quic-ngtcp2.pcapng", None, "en", "ClientHello", "client", 1)
+    tcp = message_fields(tshark, "tls13.pcapng", None, "en", "ClientHello", "client", 1)
+    assert not [c for c in quic["tlstutor.carries"] if c.startswith("Two numbers, two layers")]
+    assert [c for c in tcp["tlstutor.carries"] if c.startswith("Two numbers, two layers")]
+
+
+def on_port_8443(tshark):
+    """quic-ngtcp2 with the server on UDP 8443 instead of 443: the same
+    packets, ports and UDP checksums rewritten (Wireshark finds QUIC there by
+    its heuristic; the tutor's scope is the question)."""
+    from scapy.all import UDP, rdpcap, wrpcap
+    path = tshark.workdir / "quic-ngtcp2-8443.pcap"
+    if not path.exists():
+        packets = rdpcap(tshark.pcap("quic-ngtcp2.pcapng"))
+        for p in packets:
+            udp = p[UDP]
+            udp.sport = 8443 if udp.sport == 443 else udp.sport
+            udp.dport = 8443 if udp.dport == 443 else udp.dport
+            del udp.chksum
+        wrpcap(str(path), packets)
+        path.chmod(0o644)
+    return str(path)
+
+
+def annotated_frames(tshark, pcap, *args):
+    out = tshark.run(["-r", pcap, "-Y", "tlstutor", "-T", "fields", "-e", "frame.number", *args]).stdout
+    return [int(f) for f in out.split()]
+
+
+def test_udp_port_scope(tshark):
+    """UDP 443 by default; tlstutor.udp_ports or Decode As on the tutor's UDP
+    table ("TLS Handshake Tutor UDP port") move it; the TCP preference is
+    another scope."""
+    on_443 = tshark.pcap("quic-ngtcp2.pcapng")
+    on_8443 = on_port_8443(tshark)
+    assert annotated_frames(tshark, on_443) == [1, 2, 4]
+    assert annotated_frames(tshark, on_443, "-o", "tlstutor.udp_ports:8443") == []
+    assert annotated_frames(tshark, on_443, "-o", "tlstutor.ports:8443") == [1, 2, 4]
+    assert annotated_frames(tshark, on_8443) == []
+    assert annotated_frames(tshark, on_8443, "-o", "tlstutor.udp_ports:8443") == [1, 2, 4]
+    assert annotated_frames(tshark, on_8443, "-d", "tlstutor.udp_port==8443,tlstutor") == [1, 2, 4]
