@@ -77,7 +77,7 @@ static void stats_cleanup(stats_tree *st)
         g_hash_table_remove(states, st);
 }
 
-static tt_phrase_id outcome(const tt_annotation *a)
+static tt_phrase_id outcome(const tt_annotation *a, gboolean hidden)
 {
     if (a->failed_alert != TT_NO_ALERT)
         return TT_PHRASE_STATS_FAILED;
@@ -87,6 +87,10 @@ static tt_phrase_id outcome(const tt_annotation *a)
      * decrypt them: past the records a finished handshake needs, say so. */
     if (a->flow == TT_FLOW_SSL2 && a->ssl2_maybe_complete)
         return TT_PHRASE_STATS_SSL2_CANNOT_TELL;
+    /* QUIC without keys: the client's Finished hides in a Handshake packet
+     * that may as well hold only an ACK. */
+    if (a->transport == TT_TRANSPORT_QUIC && hidden && !a->complete)
+        return TT_PHRASE_STATS_QUIC_CANNOT_TELL;
     return a->complete ? TT_PHRASE_STATS_COMPLETED : TT_PHRASE_STATS_UNFINISHED;
 }
 
@@ -106,11 +110,14 @@ static const char *node_name(category cat, const tt_item *it, const conn_class *
             return tt_phrase(TT_PHRASE_STATS_SSL2_CIPHER_KIND, lang);
         return c->suite ? c->suite : tt_phrase(TT_PHRASE_STATS_NOT_KNOWN, lang);
     case CAT_OUTCOME:
-        return tt_phrase(outcome(&it->a), lang);
+        return tt_phrase(outcome(&it->a, c->hidden), lang);
     case CAT_AUTH:
         /* SSL 2.0 asks for a certificate only after the keys, encrypted. */
         if (it->a.flow == TT_FLOW_SSL2 && it->a.ssl2_keys && !it->a.client_auth)
             return tt_phrase(TT_PHRASE_STATS_SSL2_AUTH_HIDDEN, lang);
+        /* TLS 1.3's CertificateRequest is encrypted (RFC 8446 4.3.2). */
+        if (it->a.version == TT_TLS13 && c->hidden && !it->a.client_auth)
+            return tt_phrase(TT_PHRASE_STATS_AUTH_HIDDEN_13, lang);
         return tt_phrase(it->a.client_auth ? TT_PHRASE_STATS_AUTH_ASKED
                                            : TT_PHRASE_STATS_AUTH_NOT_ASKED, lang);
     case CAT_KEYS:

@@ -175,6 +175,23 @@ def test_stats_without_keys_and_with_client_auth(tshark):
                             "no encrypted handshake message seen": 0}
 
 
+@pytest.mark.parametrize("pcap,keys,auth,outcome", [
+    # TLS 1.3 asks for a client certificate in an encrypted CertificateRequest.
+    ("tls13-client-auth.pcapng", None, "cannot tell (TLS 1.3 asks in an encrypted CertificateRequest)",
+     "handshake completed"),
+    ("tls13-client-auth.pcapng", "tls13-client-auth.keys", "server asked for a client certificate",
+     "handshake completed"),
+    # QUIC without keys: the client's Finished may be in any Handshake packet.
+    ("quic-ngtcp2.pcapng", None, "cannot tell (TLS 1.3 asks in an encrypted CertificateRequest)",
+     "QUIC without a key log: finished or not, cannot tell"),
+    ("quic-ngtcp2.pcapng", "quic-ngtcp2.keys", "not asked", "handshake completed"),
+])
+def test_stats_say_what_cannot_be_told(tshark, pcap, keys, auth, outcome):
+    _, tree = stats(zrun(tshark, pcap, "tlstutor,tree", keys=keys))
+    assert {k for k, v in tree["Client authentication"].items() if v} == {auth}
+    assert {k for k, v in tree["By outcome"].items() if v} == {outcome}
+
+
 def test_stats_failed_and_closed(tshark):
     _, failed = stats(zrun(tshark, "tls12-alert-unknown-ca.pcapng", "tlstutor,tree"))
     assert failed["By outcome"] == {"failed (fatal alert)": 1, "not finished in this capture": 0}

@@ -41,6 +41,8 @@ CI_SUBSET = [
     "tls13-hrr", "tls13-psk", "tls13-early-data", "tls13-client-auth", "tls13-keyupdate",
     "malformed/truncated-mid-certificate", "malformed/midstream-certificate",
     "malformed/handshake-length-beyond-record", "malformed/unknown-handshake-type",
+    # QUIC: CRYPTO frames, undecrypted Handshake packets, bad Initials.
+    "quic-ngtcp2", "quic-0rtt", "malformed/quic-initial-garbage", "malformed/quic-initial-truncated",
 ]
 
 VALGRIND = ["valgrind", "--tool=memcheck", "--leak-check=full",
