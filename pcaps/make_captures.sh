@@ -987,18 +987,24 @@ if ((!EVERYTHING)); then
         [[ -f $OUT/$n.pcapng && -f $OUT/$n.keys ]] || die "$n is not in $OUT: make it too (or run without arguments)"
         cp "$OUT/$n.pcapng" "$OUT/$n.keys" "$WORK/"
     done
-    OLD_README=(--old-readme "$OUT/README.md")
 fi
+# The browser captures (make_browser_captures.sh) are never made here: they are
+# verified from pcaps/ too, and their README sections keep their commands.
+for f in "$OUT"/browser-*.pcapng; do
+    [[ -e $f ]] || continue
+    cp "$f" "${f%.pcapng}.keys" "$WORK/"
+done
+[[ -f $OUT/README.md ]] && OLD_README=(--old-readme "$OUT/README.md")
 echo "make_captures: verifying" >&2
 HOME=$WORK/home "$PYTHON" "$HERE/verify_captures.py" --dir "$WORK" \
     --commands "$WORK/commands" --readme "$WORK/README.md" "${OLD_README[@]}"
 
 if ((EVERYTHING)); then
-    rm -f "$OUT"/*.pcapng "$OUT"/*.keys
-    cp "$WORK"/*.pcapng "$WORK"/*.keys "$OUT/"
-else
-    for n in "${SELECTED[@]}"; do cp "$WORK/$n.pcapng" "$WORK/$n.keys" "$OUT/"; done
+    for f in "$OUT"/*.pcapng; do   # (not the browser captures)
+        [[ $(basename "$f") == browser-* ]] || rm -f "$f" "${f%.pcapng}.keys"
+    done
 fi
+for n in "${SELECTED[@]}"; do cp "$WORK/$n.pcapng" "$WORK/$n.keys" "$OUT/"; done
 cp "$WORK/README.md" "$OUT/"
 for n in "${SELECTED[@]}"; do chmod 644 "$OUT/$n.pcapng" "$OUT/$n.keys"; done
 chmod 644 "$OUT/README.md"

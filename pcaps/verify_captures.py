@@ -368,6 +368,64 @@ CAPTURES = [
 
 # The UDP captures (DTLS, QUIC) come last, in README order too.
 ALL_CAPTURES = CAPTURES + verify_udp.CAPTURES
+# Real browsers (make_browser_captures.sh). Their own checks (check_browser):
+# QUIC or TCP, HTTP/3, HTTP/2 or HTTP/1.1, and no close_notify/FIN rule.
+TLS13_GO = [1, 2, 8, 11, 15, 20, 4, 20]   # Go (caddy) sends its ticket before the client's Finished arrives
+BROWSER_CAPTURES = [
+    dict(name="browser-chromium-h3", title="Chromium 156 over HTTP/3 (QUIC) to caddy 2.6.2",
+         text="Debian's `chromium --headless=new --dump-dom` with `--origin-to-force-quic-on`: the only "
+              "connection is QUIC version 1 on UDP 443 (the capture filter also takes TCP 443: there is "
+              "no TCP fallback). The TLS 1.3 handshake travels in QUIC CRYPTO frames, not TLS records: "
+              "Wireshark shows the messages as `tls.handshake.*` fields inside `quic` (a `tls` layer in "
+              "a CRYPTO frame). The ClientHello (about 2 KB: X25519MLKEM768's 1216-byte key share) does "
+              "not fit one datagram: Chromium cuts it into many small CRYPTO frames in shuffled order "
+              "over two Initial packets, mixed with PING and PADDING frames (its \"chaos protection\"); "
+              "Wireshark reassembles it in the second packet. Initial packets decrypt without a key "
+              "(their keys come from the client's first destination connection ID), so ClientHello "
+              "and ServerHello are visible without the key log; EncryptedExtensions, Certificate, "
+              "CertificateVerify and both Finished are in Handshake packets, and the NewSessionTicket "
+              "and HTTP/3 in 1-RTT (short header) packets, all readable only with the key log. "
+              "The server's flight is coalesced: one datagram holds its Initial (ServerHello) and "
+              "a Handshake packet; the next one the rest of the Handshake data and a 1-RTT packet. "
+              "caddy (Go crypto/tls) does not compress certificates. The page arrives (HTTP/3 HEADERS "
+              "and DATA from the server); Chromium closes with CONNECTION_CLOSE when it exits. (With "
+              "`--ignore-certificate-errors` instead of a trusted CA, HTTP/3 fails: Chromium's QUIC "
+              "still verifies the certificate and closes the connection in a Handshake packet, "
+              "CONNECTION_CLOSE with crypto error 0x12e, i.e. TLS alert 46 certificate_unknown, "
+              "\"CERTIFICATE_VERIFY_FAILED\"; the page load fails with ERR_QUIC_PROTOCOL_ERROR. Over "
+              "TCP the same flag works. The certificate type does not matter: ECDSA P-256 works too.)",
+         transport="quic", app="http3", keys=[1, 2, 8, 11, 15, 20, 20, 4], nokeys=[1, 2]),
+    dict(name="browser-chromium-tcp", title="Chromium 156 over HTTP/2 (TLS over TCP) to caddy 2.6.2",
+         text="The same page with `--disable-quic`: one TCP connection, TLS 1.3, ALPN h2. Chromium's "
+              "ClientHello (about 1.9 KB) takes two TCP segments. caddy (Go crypto/tls) writes "
+              "ServerHello, ChangeCipherSpec and the encrypted flight in one TCP segment and sends "
+              "its NewSessionTicket without waiting for the client's Finished (so it usually comes "
+              "first; both orders are accepted).",
+         transport="tcp", app="http2", keys=TLS13_GO, alt_keys=[[1, 2, 8, 11, 15, 20, 20, 4]], nokeys=[1, 2]),
+    dict(name="browser-firefox-tcp", title="Firefox ESR 153 over HTTP/2 (TLS over TCP) to nginx 1.22",
+         text="Debian's `firefox-esr --headless --screenshot` with a profile whose cert9.db trusts the "
+              "test CA and whose user.js switches off speculative connections (else Firefox opens a "
+              "second connection at once). Firefox's NSS writes the SSLKEYLOGFILE key log. One TCP "
+              "connection, TLS 1.3 (nginx 1.22 needs `ssl_protocols TLSv1.2 TLSv1.3`: its default "
+              "has no TLS 1.3), ALPN h2. OpenSSL (nginx) sends two NewSessionTickets after the "
+              "client's Finished. Firefox offers no GREASE, but record_size_limit (28), "
+              "delegated_credentials (34), compress_certificate (27) and an ECH GREASE extension "
+              "(0xfe0d).",
+         transport="tcp", app="http2", keys=TLS13_FULL, nokeys=[1, 2]),
+    dict(name="browser-chromium-resumed", title="Chromium 156, two TCP connections, the second resumes (TLS 1.3 PSK)",
+         text="Chromium fetches `resumed.html` from nginx over HTTP/1.1 (nginx here without http2, "
+              "`keepalive_timeout 0`, so it closes each connection after one response). 500 ms later "
+              "the page's script fetches `/second.txt` (`--virtual-time-budget` makes `--dump-dom` "
+              "wait for it): a second TLS connection, whose ClientHello offers a ticket from the "
+              "first connection (pre_shared_key, psk_dhe_ke) and whose ServerHello accepts it "
+              "(pre_shared_key, selected identity 0): no Certificate, no CertificateVerify. Network "
+              "prediction is off in the profile's Preferences (else Chromium opens a spare "
+              "connection at once and no resumption is needed).",
+         transport="tcp", app="http", keys=TLS13_FULL + TLS13_PSK, nokeys=[1, 2, 1, 2], conns=2,
+         check="psk"),
+]
+BROWSER_SIZE_LIMIT = 40000
+QUIC_TYPES = {0: "Initial", 1: "0-RTT", 2: "Handshake", 3: "Retry"}
 
 
 class Failure(Exception):
@@ -393,7 +451,7 @@ class Tshark:
 
     def read(self, pcap, keys, extra):
         args = ["-n", "-2", "-r", pcap, "-o", "ip.check_checksum:TRUE",
-                "-o", "tcp.check_checksum:TRUE"] + self.disable
+                "-o", "tcp.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"] + self.disable
         if keys:
             args += ["-o", "tls.keylog_file:" + os.path.abspath(keys)]
         return self.run(args + extra)
@@ -746,6 +804,260 @@ def check_capture(ts, d, spec, problems):
     return dict(with_k=with_k, without=without, records=records, size=size, got_k=got_k, got_n=got_n)
 
 
+def is_grease(v):
+    """RFC 8701: 0x0a0a, 0x1a1a, ... 0xfafa."""
+    return (v & 0x0f0f) == 0x0a0a and (v >> 8) == (v & 0xff)
+
+
+def hexes(s):
+    return ["0x%04x" % int(x, 0) for x in s.split(",") if x != ""]
+
+
+def describe_datagram(packet):
+    """QUIC packets of one UDP datagram as text: Initial[ACK, CRYPTO x3: Client Hello]; 1-RTT[...]."""
+    parts = []
+    for proto in packet.findall("proto"):
+        if proto.get("name") != "quic":
+            continue
+        ptype = proto.find(".//field[@name='quic.long.packet_type']")
+        if ptype is not None:
+            kind = QUIC_TYPES.get(int(ptype.get("show")), ptype.get("show"))
+        elif proto.find(".//field[@name='quic.short']") is not None or \
+                proto.find("field[@name='quic.header_form']") is None:
+            kind = "1-RTT"
+        else:
+            kind = "?"
+        frames, msgs = [], []
+        for fr in proto.findall("field[@name='quic.frame']"):
+            label = fr.get("showname", "").split(" ")[0]
+            frames.append(label)
+            for tls in fr.iter("proto"):
+                if tls.get("name") != "tls":
+                    continue
+                for hs in tls.iter("field"):
+                    if hs.get("name") == "tls.handshake":
+                        msgs.append(hs.get("showname", "").replace("Handshake Protocol: ", ""))
+        if not frames:
+            parts.append("%s[not decrypted]" % kind)
+            continue
+        counted = []
+        for f in frames:
+            if f in ("PADDING", "PING") and counted and counted[-1][0] == f:
+                counted[-1][1] += 1
+            elif counted and counted[-1][0] == f and f == "CRYPTO":
+                counted[-1][1] += 1
+            else:
+                counted.append([f, 1])
+        crypto = frames.count("CRYPTO")
+        shown = sorted({f for f in frames if f not in ("PADDING", "PING", "CRYPTO")})
+        text = ", ".join(shown + (["CRYPTO x%d" % crypto] if crypto > 1 else ["CRYPTO"] if crypto else [])
+                         + (["PING x%d" % frames.count("PING")] if frames.count("PING") else [])
+                         + (["PADDING"] if "PADDING" in frames else []))
+        if msgs:
+            text += ": " + ", ".join(msgs)
+        parts.append("%s[%s]" % (kind, text))
+    return "; ".join(parts)
+
+
+def client_hello_facts(ts, pcap):
+    """ClientHello and ServerHello fields of the first connection (Initial/plaintext: no keys needed)."""
+    ch = ts.fields(pcap, None, ["frame.number", "tls.handshake.ciphersuite", "tls.handshake.extension.type",
+                                "tls.handshake.extensions_supported_group", "tls.handshake.extensions_key_share_group",
+                                "tls.handshake.extensions.supported_version", "tls.handshake.extensions_alpn_str",
+                                "tls.handshake.extensions_server_name", "tls.compress_certificate.algorithm"],
+                   "tls.handshake.type == 1")
+    sh = ts.fields(pcap, None, ["frame.number", "tls.handshake.ciphersuite", "tls.handshake.extension.type",
+                                "tls.handshake.extensions_key_share_group"], "tls.handshake.type == 2")
+    return ch, sh
+
+
+def check_browser(ts, d, spec, problems):
+    name = spec["name"]
+    pcap = os.path.join(d, name + ".pcapng")
+    keys = os.path.join(d, name + ".keys")
+    quic = spec["transport"] == "quic"
+    conns = spec.get("conns", 1)
+
+    def need(cond, msg):
+        if not cond:
+            problems.append("%s: %s" % (name, msg))
+        return cond
+
+    for f in (pcap, keys):
+        if not need(os.path.isfile(f), "missing " + os.path.basename(f)):
+            return None
+    size = os.path.getsize(pcap)
+    need(size < BROWSER_SIZE_LIMIT, "file is %d bytes (limit %d)" % (size, BROWSER_SIZE_LIMIT))
+
+    fields = ["frame.number", "ip.src", "ip.dst", "udp.srcport", "udp.dstport", "udp.length", "tcp.srcport",
+              "tcp.dstport", "tcp.len", "tcp.flags.syn", "tcp.flags.ack", "tcp.reassembled_in",
+              "tls.record.content_type", "tls.handshake.type", "quic.long.packet_type", "quic.connection.number",
+              "http.request", "http.response", "http2.type", "http3.frame_type", "_ws.col.Info"]
+    with_k = ts.fields(pcap, keys, fields)
+    without = ts.fields(pcap, None, fields)
+    need(len(with_k) == len(without), "frame count differs with/without keys")
+    sport, dport = ("udp.srcport", "udp.dstport") if quic else ("tcp.srcport", "tcp.dstport")
+    for r in with_k:
+        ends = {(r["ip.src"], r[sport]), (r["ip.dst"], r[dport])}
+        if not need((SERVER_IP, "443") in ends and {a for a, _ in ends} == {CLIENT_IP, SERVER_IP},
+                    "frame %s is not %s <-> %s:443 over %s" % (r["frame.number"], CLIENT_IP, SERVER_IP,
+                                                              "UDP" if quic else "TCP")):
+            break
+    if quic:
+        got_conns = len({c for r in with_k for c in r["quic.connection.number"].split(",") if c})
+    else:
+        got_conns = len([r for r in with_k if r["tcp.flags.syn"] in ("1", "True")
+                         and r["tcp.flags.ack"] in ("0", "False")])
+    need(got_conns == conns, "%d connections, expected %d" % (got_conns, conns))
+
+    got_k = [t for r in with_k for t in ints(r["tls.handshake.type"])]
+    got_n = [t for r in without for t in ints(r["tls.handshake.type"])]
+    need(got_k in [spec["keys"]] + spec.get("alt_keys", []),
+         "with keys: handshake types %s, expected %s" % (got_k, spec["keys"]))
+    need(got_n == spec["nokeys"], "without keys: handshake types %s, expected %s" % (got_n, spec["nokeys"]))
+
+    # TLS 1.3 everywhere; the key log has the TLS 1.3 secrets.
+    ch, sh = client_hello_facts(ts, pcap)
+    need(len(ch) == conns and len(sh) == conns, "%d ClientHello, %d ServerHello, expected %d each"
+         % (len(ch), len(sh), conns))
+    for r in sh:
+        need(r["tls.handshake.ciphersuite"] in ("0x1301", "0x1302", "0x1303"),
+             "ServerHello cipher suite %s is not a TLS 1.3 suite" % r["tls.handshake.ciphersuite"])
+    with open(keys) as f:
+        labels = [line.split()[0] for line in f if line.strip() and not line.startswith("#")]
+    need(labels.count("CLIENT_HANDSHAKE_TRAFFIC_SECRET") == conns and labels.count("SERVER_TRAFFIC_SECRET_0") == conns,
+         "key log labels %s" % labels)
+
+    # The page arrived: application protocol in both directions, only with keys.
+    app = spec["app"]
+    if app == "http3":
+        hdrs = {r["ip.src"] for r in with_k if "1" in r["http3.frame_type"].split(",")}
+        data = {r["ip.src"] for r in with_k if "0" in r["http3.frame_type"].split(",")}
+        need(hdrs == {CLIENT_IP, SERVER_IP} and SERVER_IP in data,
+             "with keys: no HTTP/3 HEADERS both ways and DATA from the server")
+        need(not [r for r in without if r["http3.frame_type"]], "without keys: HTTP/3 visible")
+        one_rtt = [r for r in with_k if r["frame.number"] and "Protected Payload" in r["_ws.col.Info"]]
+        need(bool(one_rtt), "no 1-RTT packets")
+    elif app == "http2":
+        hdrs = {r["ip.src"] for r in with_k if "1" in r["http2.type"].split(",")}
+        data = {r["ip.src"] for r in with_k if "0" in r["http2.type"].split(",")}
+        need(hdrs == {CLIENT_IP, SERVER_IP} and SERVER_IP in data,
+             "with keys: no HTTP/2 HEADERS both ways and DATA from the server")
+        need(not [r for r in without if r["http2.type"]], "without keys: HTTP/2 visible")
+    else:
+        req = [r for r in with_k if r["http.request"]]
+        need(len(req) == conns and {r["ip.src"] for r in with_k if r["http.response"]} == {SERVER_IP},
+             "with keys: expected %d HTTP requests and their responses" % conns)
+        need(not [r for r in without if r["http.request"] or r["http.response"]], "without keys: HTTP visible")
+
+    # No malformed packets, no bad checksum, no expert warning or error above
+    # TCP; without keys QUIC may only warn that it cannot decrypt Handshake and
+    # 1-RTT packets.
+    no_secrets = "Failed to create decryption context: Secrets are not available"
+    for k in (keys, None):
+        tag = "with keys" if k else "without keys"
+        mal = ts.fields(pcap, k, ["frame.number"], "_ws.malformed || ip.checksum.status == 0"
+                        " || tcp.checksum.status == 0 || udp.checksum.status == 0")
+        need(not mal, "%s: malformed/bad checksum frames %s" % (tag, [r["frame.number"] for r in mal]))
+        warned, section = [], None
+        for line in ts.read(pcap, k, ["-q", "-z", "expert,warn"]).splitlines():
+            if line.startswith(("Errors (", "Warns (")):
+                section = line
+            elif line.startswith(("Notes (", "Chats (", "Comments (")):
+                section = None
+            elif section and line.strip() and not line.strip().startswith(("Frequency", "=")):
+                _, _, proto, summary = line.split(None, 3)
+                # (TCP's warnings are the browsers' and the network's doing: a RST
+                # when Chromium exits, a D-SACK after a spurious retransmission.)
+                if proto != "TCP" and not (quic and not k and summary.strip() == no_secrets):
+                    warned.append(summary.strip())
+        need(not warned, "%s: expert warnings/errors %s" % (tag, warned))
+
+    if quic:
+        # Where each message travels: ClientHello and ServerHello in Initial
+        # packets, the rest of the handshake in Handshake packets. (A 1-RTT
+        # packet has no quic.long.packet_type, so the tickets are not checked.)
+        for r in with_k:
+            kinds = set(r["quic.long.packet_type"].split(","))
+            for t in ints(r["tls.handshake.type"]):
+                where = {1: "0", 2: "0", 8: "2", 11: "2", 15: "2", 20: "2"}.get(t)
+                need(where is None or where in kinds,
+                     "frame %s: %s not in a QUIC %s packet (packet types %s)" % (
+                         r["frame.number"], HS_NAMES.get(t, t), QUIC_TYPES.get(int(where or 0)),
+                         r["quic.long.packet_type"]))
+        frag = ts.fields(pcap, None, ["frame.number", "quic.crypto.fragment.count"], "tls.handshake.type == 1")
+        need(frag and frag[0]["quic.crypto.fragment.count"] not in ("", "1"),
+             "the ClientHello is not reassembled from several CRYPTO frames")
+
+    if spec.get("check") == "psk":
+        ext_ch = [r["tls.handshake.extension.type"].split(",") for r in ch]
+        ext_sh = [r["tls.handshake.extension.type"].split(",") for r in sh]
+        need(len(ext_ch) == 2 and "41" not in ext_ch[0] and ext_ch[1][-1] == "41",
+             "pre_shared_key (41) should be the last extension of the second ClientHello only")
+        need(len(ext_sh) == 2 and "41" not in ext_sh[0] and "41" in ext_sh[1],
+             "pre_shared_key (41) should be in the second ServerHello only")
+        sel = ts.fields(pcap, None, ["tls.handshake.extensions.psk.identity.selected"], "tls.handshake.type == 2")
+        need([r["tls.handshake.extensions.psk.identity.selected"] for r in sel] == ["", "0"],
+             "the second ServerHello does not select PSK identity 0")
+
+    # Per frame: records (TCP) or QUIC packets (UDP), with and without keys.
+    described = {}
+    for tag, k in (("k", keys), ("n", None)):
+        pd = ts.pdml(pcap, k, "udp" if quic else "tcp.len > 0")
+        for p in pd.findall("packet"):
+            num = p.find("proto[@name='geninfo']/field[@name='num']").get("show")
+            described[(tag, num)] = describe_datagram(p) if quic else describe_records(p)[0]
+    return dict(with_k=with_k, without=without, described=described, size=size, got_k=got_k, got_n=got_n,
+                ch=ch, sh=sh, quic=quic)
+
+
+def hello_lines(res):
+    """README lines about each ClientHello/ServerHello (from the file, without keys)."""
+    out = []
+    for i, (c, s) in enumerate(zip(res["ch"], res["sh"])):
+        conn = "Connection %d: " % (i + 1) if len(res["ch"]) > 1 else ""
+        suites = hexes(c["tls.handshake.ciphersuite"])
+        exts = [int(x) for x in c["tls.handshake.extension.type"].split(",") if x]
+        groups = hexes(c["tls.handshake.extensions_supported_group"])
+        shares = hexes(c["tls.handshake.extensions_key_share_group"])
+        grease = sorted({v for v in [int(x, 16) for x in suites + groups + shares] + exts
+                         + [int(x, 16) for x in hexes(c["tls.handshake.extensions.supported_version"])]
+                         if is_grease(v)})
+        out.append("%sClientHello (frame %s): %d cipher suites %s; extensions in order %s; "
+                   "supported_groups %s; key_share groups %s; supported_versions %s; ALPN %s; SNI %s; "
+                   "certificate compression algorithms %s; GREASE values %s." % (
+                       conn, c["frame.number"], len(suites), " ".join(suites),
+                       " ".join(str(e) for e in exts), " ".join(groups), " ".join(shares),
+                       " ".join(hexes(c["tls.handshake.extensions.supported_version"])),
+                       c["tls.handshake.extensions_alpn_str"].replace(",", " ") or "none",
+                       c["tls.handshake.extensions_server_name"] or "none",
+                       " ".join(hexes(c["tls.compress_certificate.algorithm"])) or "none (no extension 27)",
+                       " ".join("0x%04x" % g for g in grease) or "none"))
+        out.append("%sServerHello (frame %s): cipher suite %s, extensions %s, key_share group %s." % (
+            conn, s["frame.number"], s["tls.handshake.ciphersuite"],
+            " ".join(x for x in s["tls.handshake.extension.type"].split(",") if x),
+            " ".join(hexes(s["tls.handshake.extensions_key_share_group"])) or "none"))
+    return out
+
+
+def browser_frame_table(res):
+    quic = res["quic"]
+    what = "QUIC packets in the datagram" if quic else "TLS records"
+    lines = ["| Frame | Dir | %s len | %s (with keys) | %s (without keys) | Info with keys |" % (
+             "UDP" if quic else "TCP", what, what), "|---:|---|---:|---|---|---|"]
+    for r in res["with_k"]:
+        n = r["frame.number"]
+        if not quic and r["tcp.len"] in ("", "0"):
+            continue
+        ln = str(int(r["udp.length"]) - 8) if quic else r["tcp.len"]
+        dk, dn = res["described"].get(("k", n), ""), res["described"].get(("n", n), "")
+        if not quic and r["tcp.reassembled_in"] and not dk:
+            dk = dn = "(bytes of a record completed in frame %s)" % r["tcp.reassembled_in"]
+        lines.append("| %s | %s | %s | %s | %s | %s |" % (n, direction(r), ln, dk.replace("|", "\\|"),
+                                                         dn.replace("|", "\\|"), info(r)))
+    return "\n".join(lines)
+
+
 def direction(r):
     return "C→S" if r["ip.src"] == CLIENT_IP else "S→C"
 
@@ -896,6 +1208,41 @@ frame whose last bytes begin such a record.
 """
 
 
+BROWSER_HEAD = """
+## browser-setup
+
+The `browser-*` captures come from `make_browser_captures.sh`: real browsers
+from Debian 12 (chromium 156, firefox-esr 153) fetch a tiny page from Debian 12's
+caddy 2.6.2 (HTTP/3 over QUIC and HTTP/2) or nginx 1.22 (HTTP/2, HTTP/1.1), in
+the same two namespaces, veth pair, addresses, MTU and offload settings as
+above. The server's certificate is `CN=www.tutor.test` (SAN DNS:www.tutor.test,
+RSA 2048) from the CA `CN=tutor-browser-ca`; the browsers trust that CA through
+an NSS database (Chromium: `$HOME/.pki/nssdb`; Firefox: the profile's
+`cert9.db`), so no certificate error is ignored. They find `www.tutor.test` at
+192.0.2.2 through `--host-resolver-rules` (Chromium, every other name fails) or
+a hosts file bind-mounted over `/etc/hosts` in a private mount namespace
+(Firefox). Capture filter `udp port 443 or tcp port 443`. Key logs from
+`SSLKEYLOGFILE` (Chromium's BoringSSL and Firefox's NSS both write it). What
+differs from the other captures: ClientHellos of 1.9-2 KB (Chromium offers
+X25519MLKEM768, 0x11ec, whose key share alone is 1216 bytes; Wireshark 4.0
+shows it only as a number), GREASE values (Chromium), TLS 1.3 handshakes
+inside QUIC CRYPTO frames (`browser-chromium-h3`), and connections that end
+as the browsers and servers choose (with or without close_notify, a FIN or a
+RST when the browser exits; tshark's TCP warnings about them are allowed, no
+other warning is). In the QUIC table a datagram may hold
+several QUIC packets (coalesced), each listed as `Type[frames: TLS messages]`;
+`1-RTT` is a short-header packet, `[not decrypted]` one tshark cannot read
+without the key log.
+
+Made with (in this order; `.` stands for the scratch directory, an absolute
+path in the real files and commands):
+
+```sh
+%s
+```
+"""
+
+
 def old_commands(old_readme):
     """{capture name: its "Made with" command block} from an existing README.md."""
     out = {}
@@ -911,6 +1258,14 @@ def old_commands(old_readme):
             continue
         k = sec.find("\n```", j + 6)
         out[name] = sec[j + 6:k]
+    # The set-up blocks at the top (for a run that does not make them again).
+    for key, title, fence in (("network", "### Network set-up", "```sh\n"),
+                              ("certs", "### Certificates and the served file", "```sh\n"),
+                              ("openssl.cnf", "with this `openssl.cnf`", "```ini\n")):
+        i = text.find(title)
+        j = text.find(fence, i)
+        if i >= 0 and j >= 0:
+            out[key] = text[j + len(fence):text.find("\n```", j + len(fence))]
     return out
 
 
@@ -919,8 +1274,9 @@ def write_readme(path, d, commands_dir, results, old_readme=None):
 
     def slurp(name):
         p = os.path.join(commands_dir, name)
-        if not os.path.exists(p) and name.endswith(".txt") and name[:-4] in old:
-            return old[name[:-4]]
+        key = name[:-4] if name.endswith(".txt") else name
+        if not os.path.exists(p) and key in old:
+            return old[key]
         with open(p) as f:
             return f.read().rstrip("\n")
     head = README_HEAD
@@ -928,7 +1284,7 @@ def write_readme(path, d, commands_dir, results, old_readme=None):
         head = head.replace("{" + key + "}", slurp(fname))
     head = head.replace("{udp_note}", verify_udp.README_NOTE.lstrip("\n"))
     out = [head]
-    for spec in ALL_CAPTURES:
+    for spec in ALL_CAPTURES + BROWSER_CAPTURES:
         res = results[spec["name"]]
         out.append("| [`%s.pcapng`](#%s) | %d | %s |\n" % (spec["name"], spec["name"], res["size"], spec["title"]))
     out.append("\nEach `.pcapng` has its `.keys` beside it.\n")
@@ -946,6 +1302,18 @@ def write_readme(path, d, commands_dir, results, old_readme=None):
                    "server/client namespace, from the scratch directory holding the certificates; "
                    "`host$`: no namespace):\n\n```sh\n%s\n```\n\n" % slurp(name + ".txt"))
         out.append((verify_udp.frame_table(res) if res.get("udp") else frame_table(res)) + "\n")
+    out.append(BROWSER_HEAD % slurp("browser-setup.txt"))
+    for spec in BROWSER_CAPTURES:
+        name, res = spec["name"], results[spec["name"]]
+        out.append("\n## %s\n\n" % name)
+        out.append("**%s.** %s\n\n" % (spec["title"], spec["text"]))
+        out.append("Handshake messages with keys: %s.  \n" % ", ".join(HS_NAMES[t] for t in res["got_k"]))
+        out.append("Without keys: %s.\n\n" % ", ".join(HS_NAMES[t] for t in res["got_n"]))
+        out.append("".join("- %s\n" % line for line in hello_lines(res)) + "\n")
+        out.append("Made with (in this order; `server$`/`client$`: run with `ip netns exec` in the "
+                   "server/client namespace, from the scratch directory `.` set up in "
+                   "[browser-setup](#browser-setup)):\n\n```sh\n%s\n```\n\n" % slurp(name + ".txt"))
+        out.append(browser_frame_table(res) + "\n")
     out.append("\n## Regenerating\n\n"
                "    sudo pcaps/make_captures.sh             # everything; KEEP_WORK=1 keeps the scratch directory\n"
                "    sudo pcaps/make_captures.sh --new       # only the captures added after the first set\n"
@@ -960,7 +1328,11 @@ def write_readme(path, d, commands_dir, results, old_readme=None):
                "`pcaps/`, and replaces the files there only if every capture passes\n"
                "`verify_captures.py`. With `--new` or names it writes only the selected\n"
                "captures and README.md (the others are verified from `pcaps/` and their\n"
-               "commands are copied from the existing README.md).\n")
+               "commands are copied from the existing README.md).\n\n"
+               "    sudo pcaps/make_browser_captures.sh     # the browser captures (browser-*)\n\n"
+               "Needs also chromium, firefox-esr, caddy, nginx-light or nginx, libnss3-tools\n"
+               "(certutil), util-linux (unshare, mount). It writes only the browser captures and\n"
+               "README.md (the other captures are verified from `pcaps/` and keep their commands).\n")
     with open(path, "w") as f:
         f.write("".join(out))
 
@@ -979,11 +1351,13 @@ def main():
 
     ts = Tshark()
     problems, results = [], {}
-    for spec in ALL_CAPTURES:
+    for spec in ALL_CAPTURES + BROWSER_CAPTURES:
         if args.only and spec["name"] not in args.only:
             continue
         try:
-            if spec.get("transport") in ("dtls", "quic"):
+            if spec in BROWSER_CAPTURES:
+                res = check_browser(ts, args.dir, spec, problems)
+            elif spec.get("transport") in ("dtls", "quic"):
                 res = verify_udp.check(ts, args.dir, spec, problems, SIZE_LIMIT)
             else:
                 res = check_capture(ts, args.dir, spec, problems)
