@@ -51,16 +51,6 @@ ALERT_NAMES = {0: "close_notify", 40: "handshake_failure", 48: "unknown_ca", 50:
                70: "protocol_version"}
 
 
-def second_hello_anywhere(flight, after):
-    """Two connections opened at once: the second ClientHello may come at any
-    point of the first connection's handshake (then the second's flight)."""
-    return [flight[:i] + [1] + flight[i:] + after for i in range(1, len(flight) + 1)]
-
-
-CHROMIUM_FLIGHT = [1, 2, 8, 11, 15, 20, 20, 4, 4]
-CHROMIUM_ORDERS = second_hello_anywhere(CHROMIUM_FLIGHT, CHROMIUM_FLIGHT[1:])
-
-
 def tls12_nokeys(types):
     """Without keys, a TLS 1.2 Finished is an untyped "Encrypted Handshake Message"."""
     return [t for t in types if t != 20]
@@ -382,22 +372,18 @@ CAPTURES = [
               "x25519; an encrypted_client_hello extension (0xfe0d) that is GREASE, since "
               "nothing here publishes an ECH configuration; compress_certificate (brotli). "
               "OpenSSL 3.0 knows none of these and chooses x25519 and TLS_AES_128_GCM_SHA256. "
-              "Chromium opens two connections at once (the page and /favicon.ico, which the server "
-              "does not have); the server serves them one after the other, so the second "
-              "ClientHello may come anywhere in the first connection's handshake. Chromium closes with a FIN and no close_notify.",
-         cipher="0x1301", version="1.3", conns=2, alerts=[("S", 0), ("S", 0)],
-         keys=CHROMIUM_ORDERS[0], alt_keys=CHROMIUM_ORDERS[1:],
-         nokeys=[1, 1, 2, 2], alt_nokeys=[[1, 2, 1, 2]]),
+              "Chromium opens a second connection at once (for /favicon.ico, or closed unused): the "
+              "capture keeps only the first, the page's (`tshark -Y \"tcp.stream == 0\" -w`). "
+              "Chromium closes with a FIN and no close_notify.",
+         cipher="0x1301", version="1.3", alerts=[("S", 0)], keys=TLS13_FULL, nokeys=[1, 2]),
     dict(name="tls13-chromium-mlkem", title="TLS 1.3, Chromium against OpenSSL 3.5: X25519MLKEM768 chosen",
          text="The same browser against Debian 13's OpenSSL 3.5 (`get_openssl35.sh`), "
               "`-groups X25519MLKEM768:x25519`: the server chooses the post-quantum hybrid "
               "X25519MLKEM768 and its key share is 1120 bytes (an ML-KEM-768 ciphertext and an "
               "X25519 share). Wireshark 4.0 shows the group only as a number (4588, 0x11ec). "
               "Debian's OpenSSL has no brotli, Chromium offers only brotli: the certificate is "
-              "not compressed.",
-         cipher="0x1301", version="1.3", conns=2, alerts=[("S", 0), ("S", 0)],
-         keys=CHROMIUM_ORDERS[0], alt_keys=CHROMIUM_ORDERS[1:],
-         nokeys=[1, 1, 2, 2], alt_nokeys=[[1, 2, 1, 2]], size_limit=40000),
+              "not compressed. Only the first connection is kept, as in `tls13-chromium`.",
+         cipher="0x1301", version="1.3", alerts=[("S", 0)], keys=TLS13_FULL, nokeys=[1, 2]),
     dict(name="tls13-cert-compressed", title="TLS 1.3, compressed certificate (OpenSSL 3.5)",
          text="OpenSSL 3.5 on both sides (`get_openssl35.sh`). The client offers certificate "
               "compression (compress_certificate, RFC 8879) and the server, started with "

@@ -146,7 +146,9 @@ static const char *join_groups(const tt_hello *h, bool sizes, wmem_allocator_t *
         if (i)
             wmem_strbuf_append(buf, ", ");
         wmem_strbuf_append(buf, group_name(h->groups[i], pool));
-        if (sizes && i < h->n_share_lengths)
+        if (sizes && i < h->n_share_lengths && h->share_lengths[i] == 1)
+            wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_CARRIES_SHARE_SIZE_ONE, lang));
+        else if (sizes && i < h->n_share_lengths)
             wmem_strbuf_append_printf(buf, tt_phrase(TT_PHRASE_CARRIES_SHARE_SIZE, lang), h->share_lengths[i]);
     }
     return wmem_strbuf_get_str(buf);
