@@ -364,6 +364,8 @@ static void hellos(void)
         if (bad != bad_before)
             printf("  (hellos: %s)\n", hello_rows[i].name);
     }
+}
+
 /* ---- CompressedCertificate (RFC 8879) ----------------------------------- */
 
 static bool tls13(tt_flow *f, int from_client, unsigned type, tt_annotation *a)
