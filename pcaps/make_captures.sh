@@ -41,7 +41,8 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      sslv2-client-hello sslv2-handshake tls12-cert-no-cn
      tls12-anon-dh tls12-psk tls12-ecdhe-psk tls12-null
      dtls12-openssl dtls12-fragmented dtls10-openssl dtls12-gnutls dtls12-retransmit
-     quic-ngtcp2 quic-version-negotiation quic-0rtt)
+     quic-ngtcp2 quic-version-negotiation quic-0rtt
+     tls13-chromium tls13-chromium-mlkem tls13-cert-compressed)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -118,6 +119,7 @@ q() { # shell-quote each argument for the log (plain words stay bare)
     for w in "$@"; do
         w=${w//$NS_C/tutor-cli-PID}
         w=${w//$NS_S/tutor-srv-PID}
+        w=${w//$WORK/.}   # the scratch directory, where every command runs
         if [[ $w =~ ^[][A-Za-z0-9_./:=+,@%^-]+$ ]]; then out+=("$w"); else out+=("'${w//\'/\'\\\'\'}'"); fi
     done
     printf '%s' "${out[*]}"
@@ -252,6 +254,11 @@ host ip netns add "$NS_S"
 host ip -n "$NS_C" link add veth-c type veth peer name veth-s netns "$NS_S"
 setup_end() { # NS IFACE ADDR MAC
     host ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 2>/dev/null || true
+    # No tail loss probes: on a busy machine a probe can fire before the ACK
+    # of this microsecond link arrives, and the capture then shows a spurious
+    # retransmission (a D-SACK warning). Added with the browser captures;
+    # the captures made before it never showed one.
+    host ip netns exec "$1" sysctl -qw net.ipv4.tcp_early_retrans=0
     host ip -n "$1" link set lo mtu 1500 up
     host ip -n "$1" link set "$2" address "$4" mtu 1500
     host ip -n "$1" addr add "$3/24" dev "$2"
@@ -972,6 +979,71 @@ if want quic-0rtt; then
     quic_client --session-file quic-session.pem --tp-file quic-tp.txt
     grep -q '0RTT STREAM' "logs/$NAME.client.log" || die "$NAME: no 0-RTT stream data sent"
     stop_server; stop_capture
+fi
+
+# --- A browser, and OpenSSL 3.5 (issue #14) ----------------------------------
+# Chromium (Debian's package) fetches https://server.tutor.test/hello.txt
+# once, headless, and writes its key log through SSLKEYLOGFILE. It opens a
+# second connection at once, which it uses for /favicon.ico or closes unused
+# (a race: the server then answers the bare FIN with a decode_error alert and
+# gets a RST); s_server serves the two one after the other, so the page's is
+# the first. The capture keeps only that first connection (tcp.stream 0).
+# Chromium closes it with a FIN and no close_notify.
+chromium_get() {
+    local ud=$WORK/chromium-profile-$NAME
+    client env SSLKEYLOGFILE="$WORK/$NAME.keys" HOME="$WORK/home" chromium --headless=new --no-sandbox \
+        --ignore-certificate-errors --host-resolver-rules="MAP server.tutor.test $SRV_IP" \
+        --user-data-dir="$ud" --dump-dom https://server.tutor.test/hello.txt
+}
+first_connection_only() {
+    host tshark -r "$NAME.pcapng" -Y "tcp.stream == 0" -w "$NAME.first.pcapng" 2>>"logs/$NAME.tshark.log"
+    host mv "$NAME.first.pcapng" "$NAME.pcapng"
+}
+# OpenSSL 3.5 (Debian 13's, which chooses the ML-KEM hybrid groups and
+# compresses certificates with zlib or zstd) runs here from its unpacked
+# packages with trixie's own loader: get_openssl35.sh downloads and unpacks
+# them into OPENSSL35_DIR (default: a directory in the scratch dir).
+openssl35() {
+    local d=${OPENSSL35_DIR:-$WORK/openssl35} lib
+    [[ -x $d/usr/bin/openssl ]] || "$HERE/get_openssl35.sh" "$d" >> logs/openssl35.log 2>&1 ||
+        die "cannot get OpenSSL 3.5: $(tail -5 logs/openssl35.log)"
+    lib=$d/usr/lib/x86_64-linux-gnu
+    OSSL35=("$lib/ld-linux-x86-64.so.2" --library-path "$lib" "$d/usr/bin/openssl")
+}
+
+if want tls13-chromium; then
+    # Chromium offers X25519MLKEM768 (0x11ec) and x25519 key shares, GREASE,
+    # ECH (GREASE: no ECH config is published) and brotli certificate
+    # compression; OpenSSL 3.0 knows none of these and chooses x25519.
+    start_capture tls13-chromium 443
+    s_server 443 -naccept 2
+    chromium_get
+    stop_server; stop_capture; first_connection_only
+fi
+
+if want tls13-chromium-mlkem; then
+    # The same browser against OpenSSL 3.5, which chooses X25519MLKEM768.
+    openssl35
+    start_capture tls13-chromium-mlkem 443
+    server "${OSSL35[@]}" s_server -accept 443 -cert server.pem -key server.key -HTTP -naccept 2 \
+        -groups X25519MLKEM768:x25519
+    chromium_get
+    stop_server; stop_capture; first_connection_only
+fi
+
+if want tls13-cert-compressed; then
+    # OpenSSL 3.5 on both sides: the server compresses its certificate chain
+    # (-cert_comp: RFC 8879 CompressedCertificate with an algorithm the
+    # client offered in compress_certificate); default groups, so the key
+    # share is X25519MLKEM768.
+    openssl35
+    start_capture tls13-cert-compressed 443
+    server "${OSSL35[@]}" s_server -accept 443 -cert server.pem -key server.key -cert_chain ca.pem \
+        -HTTP -naccept 1 -cert_comp
+    client "${OSSL35[@]}" s_client -connect "$SRV_IP:443" -servername server.tutor.test \
+        -CAfile ca.pem -verify_return_error -verify_hostname server.tutor.test \
+        -ign_eof -keylogfile "$NAME.keys"
+    wait_server; stop_capture
 fi
 
 # --------------------------------------------------------------------------

@@ -10,10 +10,12 @@
 
 #include "catalog.h"
 #include "flow.h"
+#include "groups.h"
 #include "suite.h"
 
 static int hf_carries = -1;
 static int hf_suites_offered = -1;
+static int hf_suites_grease = -1;
 static int hf_sni = -1;
 static int hf_suite = -1;
 static int hf_kx = -1;
@@ -45,6 +47,9 @@ void carries_register(int proto)
             "One value this message carries, quoted from this capture, with what it is for", HFILL } },
         { &hf_suites_offered, { "Cipher suites offered", "tlstutor.suites_offered", FT_UINT32, BASE_DEC, NULL, 0x0,
             "On the ClientHello: how many cipher suites the client offers", HFILL } },
+        { &hf_suites_grease, { "Cipher suites offered that are GREASE", "tlstutor.suites_grease", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "On the ClientHello, only when there are some: how many of the cipher suites offered are GREASE "
+            "values (RFC 8701), which mean nothing; tlstutor.suites_offered counts them too, as on the wire", HFILL } },
         { &hf_sni, { "Server name (SNI)", "tlstutor.sni", FT_STRING, BASE_NONE, NULL, 0x0,
             "On the ClientHello: the server name the client asks for (server_name extension)", HFILL } },
         { &hf_suite, { "Cipher suite chosen", "tlstutor.suite", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -117,18 +122,34 @@ static const char *version_text(unsigned v, wmem_allocator_t *pool)
     return n ? wmem_strdup_printf(pool, "%s (0x%04x)", n, v) : wmem_strdup_printf(pool, "0x%04x", v);
 }
 
-static const char *join_groups(const tt_hello *h, wmem_allocator_t *pool)
+/* A named group's name: GREASE (RFC 8701), the tutor's own (groups.def:
+ * the same in every Wireshark), TLS's, or its number. */
+static const char *group_name(unsigned v, wmem_allocator_t *pool)
+{
+    const tt_group *g = tt_group_find(v);
+    const char *n;
+
+    if (tt_is_grease(v))
+        return "GREASE";
+    if (g)
+        return g->name;
+    n = value_name(tls_group_hf, v);
+    return n ? n : wmem_strdup_printf(pool, "0x%04x", v);
+}
+
+/* The key_share groups; with sizes, each entry's key_exchange length. */
+static const char *join_groups(const tt_hello *h, bool sizes, wmem_allocator_t *pool, tt_lang lang)
 {
     wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
 
     for (unsigned i = 0; i < h->n_groups && i < TT_MAX_SMALL; i++) {
-        const char *n = value_name(tls_group_hf, h->groups[i]);
         if (i)
             wmem_strbuf_append(buf, ", ");
-        if (n)
-            wmem_strbuf_append(buf, n);
-        else
-            wmem_strbuf_append_printf(buf, "0x%04x", h->groups[i]);
+        wmem_strbuf_append(buf, group_name(h->groups[i], pool));
+        if (sizes && i < h->n_share_lengths && h->share_lengths[i] == 1)
+            wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_CARRIES_SHARE_SIZE_ONE, lang));
+        else if (sizes && i < h->n_share_lengths)
+            wmem_strbuf_append_printf(buf, tt_phrase(TT_PHRASE_CARRIES_SHARE_SIZE, lang), h->share_lengths[i]);
     }
     return wmem_strbuf_get_str(buf);
 }
@@ -191,11 +212,61 @@ static const char *random_line(tt_phrase_id row, const tt_hello *h, packet_info 
                hex(h->random + 4, 8, pool));
 }
 
+/* A post-quantum hybrid's key share in its parts, in the draft's order:
+ * the client's is the KEM's encapsulation key and the ECDH value, the
+ * server's the KEM's ciphertext and the ECDH value; *first and *second
+ * get them in wire order. */
+static void pq_parts(const tt_group *g, bool server, const char **first, const char **second,
+                     wmem_allocator_t *pool, tt_lang lang)
+{
+    const char *kem = server ? FMT(P(CARRIES_PQ_PART_CIPHERTEXT), g->kem, g->kem_ciphertext)
+                             : FMT(P(CARRIES_PQ_PART_KEY), g->kem, g->kem_key);
+    const char *ecdh = FMT(P(CARRIES_PQ_PART_ECDH), g->ecdh, g->ecdh_len);
+
+    *first = g->ecdh_first ? ecdh : kem;
+    *second = g->ecdh_first ? kem : ecdh;
+}
+
+/* The first post-quantum hybrid of a hello's key shares, once per message:
+ * what it is, its size here; in a ServerHello, that the server chose it. */
+static const char *pq_line(const tt_hello *h, bool server, wmem_allocator_t *pool, tt_lang lang)
+{
+    for (unsigned i = 0; i < h->n_groups && i < TT_MAX_SMALL && i < h->n_share_lengths; i++) {
+        const tt_group *g = tt_group_find(h->groups[i]);
+        unsigned len = h->share_lengths[i], want;
+        const char *first, *second, *code;
+
+        if (!g)
+            continue;
+        want = tt_group_share_len(g, server);
+        code = FMT("0x%04x", g->code);
+        if (len != want)
+            return FMT(P(CARRIES_PQ_SHARE_ODD), g->name, code, g->ref, g->ecdh, g->kem, len, want);
+        pq_parts(g, server, &first, &second, pool, lang);
+        return server ? FMT(P(CARRIES_PQ_CHOSEN), g->name, code, g->ref, len, first, second, g->kem, g->ecdh)
+                      : FMT(P(CARRIES_PQ_SHARE), g->name, code, g->ref, len, first, second, g->kem);
+    }
+    return NULL;
+}
+
+/* RFC 8879 3. */
+static const char *cert_comp_name(unsigned v, wmem_allocator_t *pool)
+{
+    switch (v) {
+    case 1: return "zlib (1)";
+    case 2: return "brotli (2)";
+    case 3: return "zstd (3)";
+    default: return wmem_strdup_printf(pool, "%u", v);
+    }
+}
+
 static void client_hello(const tt_hello *h, bool in_record, tvbuff_t *tvb, int start, int length,
                          packet_info *pinfo, proto_tree *tree, tt_lang lang)
 {
     wmem_allocator_t *pool = pinfo->pool;
     wmem_strbuf_t *first = wmem_strbuf_new(pool, "");
+    unsigned shown = 0;
+    const char *pq;
 
     if (h->n_versions) {
         wmem_strbuf_t *v = wmem_strbuf_new(pool, "");
@@ -214,20 +285,41 @@ static void client_hello(const tt_hello *h, bool in_record, tvbuff_t *tvb, int s
         LINE(random_line(TT_PHRASE_CARRIES_CLIENT_RANDOM, h, pinfo, lang));
     LINE(h->session_id_len ? FMT(P(CARRIES_SESSION_ID_CH), h->session_id_len)
                                                      : P(CARRIES_SESSION_ID_EMPTY));
-    for (unsigned i = 0; i < h->n_suites && i < 3 && i < TT_MAX_SUITES; i++)
-        wmem_strbuf_append_printf(first, "%s%s", i ? ", " : "", carries_suite_name(h->suites[i], pool));
-    LINE(FMT(P(CARRIES_SUITES), h->n_suites, wmem_strbuf_get_str(first)));
+    /* The first three real suites: GREASE values are counted, not named. */
+    for (unsigned i = 0; i < h->n_suites && shown < 3 && i < TT_MAX_SUITES; i++)
+        if (!tt_is_grease(h->suites[i]))
+            wmem_strbuf_append_printf(first, "%s%s", shown++ ? ", " : "", carries_suite_name(h->suites[i], pool));
+    LINE(h->grease_suites ? FMT(P(CARRIES_SUITES_GREASE), h->n_suites, h->grease_suites,
+                                h->n_suites - h->grease_suites, wmem_strbuf_get_str(first))
+                          : FMT(P(CARRIES_SUITES), h->n_suites, wmem_strbuf_get_str(first)));
     LINE(FMT(P(CARRIES_COMPRESSION), h->n_comp, h->comp));
     if (h->sni)
         LINE(FMT(P(CARRIES_SNI), h->sni));
+    if (h->ech)
+        LINE(P(CARRIES_ECH));
     if (h->alpn)
         LINE(FMT(P(CARRIES_ALPN), h->alpn));
     if (h->n_groups)
-        LINE(FMT(P(CARRIES_GROUPS), join_groups(h, pool)));
+        LINE(FMT(P(CARRIES_GROUPS), join_groups(h, true, pool, lang)));
+    if ((pq = pq_line(h, false, pool, lang)) != NULL)
+        LINE(pq);
+    if (h->n_cert_comp) {
+        wmem_strbuf_t *algs = wmem_strbuf_new(pool, "");
+        for (unsigned i = 0; i < h->n_cert_comp && i < G_N_ELEMENTS(h->cert_comp); i++)
+            wmem_strbuf_append_printf(algs, "%s%s", i ? ", " : "", cert_comp_name(h->cert_comp[i], pool));
+        LINE(FMT(P(CARRIES_CERT_COMP_OFFERED), wmem_strbuf_get_str(algs)));
+    }
+    if (h->grease_suites || h->grease_extensions || h->grease_shares || h->grease_groups ||
+        h->grease_versions || h->grease_sig_algs || h->grease_alpn)
+        LINE(FMT(P(CARRIES_GREASE), h->grease_suites, h->grease_extensions, h->grease_groups,
+                 h->grease_shares, h->grease_versions, h->grease_sig_algs, h->grease_alpn));
     if (in_record)   /* QUIC has no records: NOTE_QUIC_INITIAL says what carries it */
         LINE(P(CARRIES_RECORD_LAYER));
 
     parts_add_uint(tree, hf_suites_offered, TT_PHRASE_LABEL_SUITES_OFFERED, tvb, start, length, h->n_suites, lang);
+    if (h->grease_suites)
+        parts_add_uint(tree, hf_suites_grease, TT_PHRASE_LABEL_SUITES_GREASE, tvb, start, length,
+                       h->grease_suites, lang);
     if (h->sni)
         parts_add_string(tree, hf_sni, TT_PHRASE_LABEL_SNI, tvb, start, length, h->sni, NULL, lang);
 }
@@ -249,10 +341,15 @@ static const char *secrecy_of(const tt_suite *s, tt_lang lang)
     }
 }
 
-/* "ECDHE" for an elliptic curve group, "DHE" for a finite field one. */
+/* "ECDHE" for an elliptic curve group, "DHE" for a finite field one,
+ * "ECDHE+ML-KEM-768" for a post-quantum hybrid. */
 static const char *kx_of_group(const tt_hello *h, wmem_allocator_t *pool)
 {
     const char *n = h->n_groups ? value_name(tls_group_hf, h->groups[0]) : NULL;
+    const tt_group *g = h->n_groups ? tt_group_find(h->groups[0]) : NULL;
+
+    if (g)
+        return wmem_strdup_printf(pool, "ECDHE+%s", g->kem);
 
     if (!n)
         return h->n_groups ? wmem_strdup_printf(pool, "0x%04x", h->groups[0]) : "?";
@@ -262,13 +359,17 @@ static const char *kx_of_group(const tt_hello *h, wmem_allocator_t *pool)
 static void hello_retry_request(const tt_hello *h, tvbuff_t *tvb, int start, int length,
                                 wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
 {
+    /* RFC 9849 7.2.1: a server that accepts ECH confirms it in its
+     * HelloRetryRequest's encrypted_client_hello. */
     if (h->n_versions)
         LINE(FMT(P(CARRIES_VERSION_CHOSEN), version_text(h->versions[0], pool)));
     LINE(P(CARRIES_HRR_RANDOM));
     if (h->n_suites)
         LINE(FMT(P(CARRIES_SUITE_CHOSEN_ALONE), carries_suite_name(h->suites[0], pool)));
     if (h->n_groups)
-        LINE(FMT(P(CARRIES_HRR_GROUP), join_groups(h, pool)));
+        LINE(FMT(P(CARRIES_HRR_GROUP), join_groups(h, false, pool, lang)));
+    if (h->ech)
+        LINE(P(CARRIES_ECH_HRR));
 }
 
 static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, int start, int length,
@@ -300,7 +401,7 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
     parsed = tt_suite_parse(name, &s);
     if (parsed && s.tls13) {
         const char *kx = kx_of_group(h, pool);
-        const char *group = h->n_groups ? join_groups(h, pool) : "?";
+        const char *group = h->n_groups ? join_groups(h, false, pool, lang) : "?";
         bool psk = it->a.flow == TT_FLOW_13_PSK;
         LINE(FMT(P(CARRIES_SUITE_PARTS_13), name, s.cipher, s.hash,
                                            FMT("%s %s", kx, group), psk ? P(AUTH_PSK) : P(AUTH_CERTIFICATE)));
@@ -309,6 +410,11 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
     } else if (parsed) {
         LINE(FMT(P(CARRIES_SUITE_PARTS_12), name, s.kx, secrecy_of(&s, lang),
                                            s.auth, s.cipher, s.hash[0] ? s.hash : "-"));
+    }
+    if (parsed && s.tls13) {
+        const char *pq = pq_line(h, true, pool, lang);
+        if (pq)
+            LINE(pq);
     }
     LINE(FMT(P(CARRIES_COMPRESSION_CHOSEN), h->comp));
 
@@ -479,6 +585,16 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
         if (v->has_verify)
             LINE(FMT(P(CARRIES_VERIFY_DATA), v->verify_len));
         break;
+    case TT_MSG_ENCRYPTED_EXTENSIONS:
+        /* RFC 9849 7.1: retry_configs, from a server that did not accept ECH. */
+        if (v->ech)
+            LINE(P(CARRIES_ECH_RETRY));
+        break;
+    case TT_MSG_COMPRESSED_CERTIFICATE:
+        if (v->has_cert_comp)
+            LINE(FMT(P(CARRIES_CERT_COMPRESSED), cert_comp_name(v->cert_comp_alg, pool),
+                     v->uncompressed_len, v->compressed_len));
+        break;
     default:
         break;
     }
@@ -509,10 +625,17 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
     }
     if (values->record && it->a.msg == TT_MSG_CHANGE_CIPHER_SPEC)
         change_cipher_spec(values->record, tvb, start, length, pinfo->pool, tree, lang);
-    if (values->certs && it->a.msg == TT_MSG_CERTIFICATE)
-        certificates(it, values->certs, tvb, start, length, pinfo, tree, mi, lang);
     if (values->vals)
         other_messages(it, values->vals, tvb, start, length, pinfo->pool, tree, lang);
+    if (values->certs && it->a.msg == TT_MSG_CERTIFICATE)
+        certificates(it, values->certs, tvb, start, length, pinfo, tree, mi, lang);
+    if (it->a.msg == TT_MSG_COMPRESSED_CERTIFICATE && it->a.text != TT_TEXT_OTHER) {
+        /* Certificates where this Wireshark decompresses them. */
+        if (values->certs && values->certs->n)
+            certificates(it, values->certs, tvb, start, length, pinfo, tree, mi, lang);
+        else if (lines_wanted)
+            LINE(P(CARRIES_CERT_COMPRESSED_UNREAD));
+    }
     if (!values->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)

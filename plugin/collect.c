@@ -11,6 +11,8 @@
 
 #include <epan/oids.h>
 
+#include "groups.h"
+
 /* The fields read (fields.def), by id. */
 typedef enum {
 #define FIELD(id, name, need) F_##id,
@@ -33,6 +35,7 @@ static int field_id[F_COUNT];  /* the first copy's id; -1 when this Wireshark la
 #define EXT_SESSION_TICKET 35
 #define EXT_PRE_SHARED_KEY 41
 #define EXT_EARLY_DATA 42
+#define EXT_ENCRYPTED_CLIENT_HELLO 0xfe0d
 
 /* RFC 8446 4.1.3: a ServerHello with this random is a HelloRetryRequest. */
 static const guint8 hrr_random[32] = {
@@ -165,7 +168,14 @@ typedef struct {
     unsigned comp;
     unsigned n_groups;
     uint16_t groups[TT_MAX_SMALL];
+    unsigned n_share_lengths;
+    uint16_t share_lengths[TT_MAX_SMALL];
     gboolean ems;
+    gboolean ech;
+    unsigned n_cert_comp;
+    uint16_t cert_comp[4];
+    unsigned grease_suites, grease_extensions, grease_shares, grease_groups, grease_versions,
+             grease_sig_algs;
 } hello_acc;
 
 /* What a handshake message's subtree tells: its type and, for a ServerHello,
@@ -230,6 +240,8 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->early_data |= facts->last_ext_type == EXT_EARLY_DATA;
                 facts->psk |= facts->last_ext_type == EXT_PRE_SHARED_KEY;
                 facts->hello.ems |= facts->last_ext_type == EXT_EXTENDED_MASTER_SECRET;
+                facts->hello.ech |= facts->last_ext_type == EXT_ENCRYPTED_CLIENT_HELLO;
+                facts->hello.grease_extensions += tt_is_grease(facts->last_ext_type);
                 /* The extension's length follows its type on the wire. */
                 facts->ticket |= facts->last_ext_type == EXT_SESSION_TICKET &&
                                  u16_at(fi, 2, &v16) && v16 > 0;
@@ -240,18 +252,36 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 if (!facts->supported_version)
                     facts->supported_version = tt_fi_uint(fi);
                 add_small(facts->hello.versions, &facts->hello.n_versions, TT_MAX_SMALL, tt_fi_uint(fi));
+                facts->hello.grease_versions += tt_is_grease(tt_fi_uint(fi));
             } else if (id == F_SUITES) {
                 /* A list of 2-byte values exactly as long as the item. */
-                for (gint off = 0; off + 2 <= fi->length && u16_at(fi, off, &v16); off += 2)
+                for (gint off = 0; off + 2 <= fi->length && u16_at(fi, off, &v16); off += 2) {
                     add_small(facts->hello.suites, &facts->hello.n_suites, TT_MAX_SUITES, v16);
+                    facts->hello.grease_suites += tt_is_grease(v16);
+                }
             } else if (id == F_COMP) {
                 if (!facts->hello.n_comp) {
                     facts->hello.comp = tt_fi_uint(fi);
                     facts->comp = fi;
                 }
                 facts->hello.n_comp++;
-            } else if (id == F_GROUP || id == F_SELECTED_GROUP)
+            } else if (id == F_GROUP || id == F_SELECTED_GROUP) {
                 add_small(facts->hello.groups, &facts->hello.n_groups, TT_MAX_SMALL, tt_fi_uint(fi));
+                facts->hello.grease_shares += tt_is_grease(tt_fi_uint(fi));
+            } else if (id == F_SHARE_LENGTH)
+                add_small(facts->hello.share_lengths, &facts->hello.n_share_lengths, TT_MAX_SMALL,
+                          tt_fi_uint(fi));
+            else if (id == F_SUPPORTED_GROUP)
+                facts->hello.grease_groups += tt_is_grease(tt_fi_uint(fi));
+            else if (id == F_CERT_COMP_ALG) {
+                /* The ClientHello's offer, or the CompressedCertificate's algorithm. */
+                add_small(facts->hello.cert_comp, &facts->hello.n_cert_comp, 4, tt_fi_uint(fi));
+                facts->vals.cert_comp_alg = (uint16_t)tt_fi_uint(fi);
+                facts->vals.has_cert_comp = TRUE;
+            } else if (id == F_UNCOMPRESSED_LEN)
+                facts->vals.uncompressed_len = tt_fi_uint(fi);
+            else if (id == F_COMPRESSED_LEN)
+                facts->vals.compressed_len = tt_fi_uint(fi);
             else if (id == F_SNI && !facts->sni)
                 facts->sni = fi;
             else if (id == F_ALPN && facts->n_alpn < G_N_ELEMENTS(facts->alpn))
@@ -262,6 +292,7 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
             } else if (id == F_P_LEN)
                 facts->vals.p_len = tt_fi_uint(fi);
             else if (id == F_SIG_ALG) {
+                facts->hello.grease_sig_algs += tt_is_grease(tt_fi_uint(fi));
                 if (!facts->vals.has_sig_alg)
                     facts->vals.sig_alg = tt_fi_uint(fi);
                 facts->vals.has_sig_alg = TRUE;
@@ -644,8 +675,8 @@ static tt_hello *keep_hello(hs_facts *facts, wmem_allocator_t *pool)
     const hello_acc *a = &facts->hello;
     tt_hello *h = wmem_new0(pool, tt_hello);
     unsigned nv = MIN(a->n_versions, TT_MAX_SMALL), ng = MIN(a->n_groups, TT_MAX_SMALL);
-    unsigned ns = MIN(a->n_suites, TT_MAX_SUITES);
-    uint16_t *lists = (uint16_t *)wmem_alloc(pool, (nv + ng + ns + 1) * sizeof(uint16_t));
+    unsigned ns = MIN(a->n_suites, TT_MAX_SUITES), nl = MIN(a->n_share_lengths, TT_MAX_SMALL);
+    uint16_t *lists = (uint16_t *)wmem_alloc(pool, (nv + ng + ns + nl + 1) * sizeof(uint16_t));
 
     memcpy(lists, a->versions, nv * sizeof(uint16_t));
     memcpy(lists + nv, a->groups, ng * sizeof(uint16_t));
@@ -653,6 +684,18 @@ static tt_hello *keep_hello(hs_facts *facts, wmem_allocator_t *pool)
     h->versions = lists;
     h->groups = lists + nv;
     h->suites = lists + nv + ng;
+    memcpy(lists + nv + ng + ns, a->share_lengths, nl * sizeof(uint16_t));
+    h->share_lengths = lists + nv + ng + ns;
+    h->n_share_lengths = (uint16_t)nl;
+    h->grease_suites = (uint8_t)MIN(a->grease_suites, G_MAXUINT8);
+    h->grease_extensions = (uint8_t)MIN(a->grease_extensions, G_MAXUINT8);
+    h->grease_shares = (uint8_t)MIN(a->grease_shares, G_MAXUINT8);
+    h->grease_groups = (uint8_t)MIN(a->grease_groups, G_MAXUINT8);
+    h->grease_versions = (uint8_t)MIN(a->grease_versions, G_MAXUINT8);
+    h->grease_sig_algs = (uint8_t)MIN(a->grease_sig_algs, G_MAXUINT8);
+    h->ech = a->ech;
+    h->n_cert_comp = (uint8_t)MIN(a->n_cert_comp, G_MAXUINT8);
+    memcpy(h->cert_comp, a->cert_comp, sizeof h->cert_comp);
     h->n_versions = (uint16_t)MIN(a->n_versions, G_MAXUINT16);
     h->n_groups = (uint16_t)MIN(a->n_groups, G_MAXUINT16);
     h->n_suites = (uint16_t)MIN(a->n_suites, G_MAXUINT16);
@@ -667,9 +710,20 @@ static tt_hello *keep_hello(hs_facts *facts, wmem_allocator_t *pool)
     if (facts->n_alpn) {
         wmem_strbuf_t *buf = wmem_strbuf_new(pool, "");
         for (guint i = 0; i < facts->n_alpn; i++) {
+            const field_info *fi = facts->alpn[i];
+            guint8 id[2];
             if (i)
                 wmem_strbuf_append(buf, ", ");
-            wmem_strbuf_append(buf, fvalue_get_string(TT_FI_VALUE(facts->alpn[i])));
+            /* RFC 8701 2: two bytes 0x?A 0x?A are a GREASE identifier. */
+            if (fi->length == 2 && fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 2)) {
+                tvb_memcpy(fi->ds_tvb, id, fi->start, 2);
+                if (tt_is_grease_alpn(id, 2)) {
+                    wmem_strbuf_append(buf, "GREASE");
+                    h->grease_alpn++;
+                    continue;
+                }
+            }
+            wmem_strbuf_append(buf, fvalue_get_string(TT_FI_VALUE(fi)));
         }
         h->alpn = wmem_strbuf_finalize(buf);
     }
@@ -817,12 +871,15 @@ static void add_handshake(walk_state *st, const proto_node *node)
     }
     if ((ce->ev.hs_type == 1 || ce->ev.hs_type == 2) && !ce->ev.sslv2)
         ce->hello = keep_hello(&facts, st->pinfo->pool);
-    if (ce->ev.hs_type == 11 && !ce->ev.sslv2)
+    /* A CompressedCertificate (25) holds certificates where Wireshark
+     * decompresses it. */
+    if ((ce->ev.hs_type == 11 || ce->ev.hs_type == 25) && !ce->ev.sslv2)
         ce->certs = keep_certificates(node, st->pinfo->pool);
-    if ((ce->ev.hs_type == 12 || ce->ev.hs_type == 13 || ce->ev.hs_type == 15 ||
-         ce->ev.hs_type == 16 || ce->ev.hs_type == 20) && !ce->ev.sslv2) {
+    if ((ce->ev.hs_type == 8 || ce->ev.hs_type == 12 || ce->ev.hs_type == 13 || ce->ev.hs_type == 15 ||
+         ce->ev.hs_type == 16 || ce->ev.hs_type == 20 || ce->ev.hs_type == 25) && !ce->ev.sslv2) {
         ce->vals = wmem_new(st->pinfo->pool, tt_msgvals);
         *ce->vals = facts.vals;
+        ce->vals->ech = facts.hello.ech;   /* EncryptedExtensions: retry_configs */
     }
     if (ce->whole) {
         /* Its type is in the capture, not all its values: the texts quote

@@ -268,19 +268,24 @@ static void finished(tt_flow *f, int side, tt_annotation *a)
         f->complete = true;
 }
 
+/* A TLS 1.3 CompressedCertificate takes the Certificate's place (RFC 8879 4). */
 static void certificate(tt_flow *f, const tt_event *ev, int side, tt_annotation *a)
 {
+    bool compressed = a->msg == TT_MSG_COMPRESSED_CERTIFICATE;
+
     if (side == SERVER) {
-        a->text = is13(f) ? TT_TEXT_CERTIFICATE_SERVER_13 : TT_TEXT_CERTIFICATE_SERVER;
+        a->text = compressed ? TT_TEXT_CERTIFICATE_COMPRESSED_SERVER
+                : is13(f) ? TT_TEXT_CERTIFICATE_SERVER_13 : TT_TEXT_CERTIFICATE_SERVER;
         a->step = step_of(f, a, R_SCERT);
         if (is13(f) && !f->seen_cr)
             add_skipped(a, TT_PHRASE_SKIPPED_CERTIFICATE_REQUEST);
         return;
     }
-    a->text = TT_TEXT_CERTIFICATE_CLIENT;
+    a->text = compressed ? TT_TEXT_CERTIFICATE_COMPRESSED_CLIENT : TT_TEXT_CERTIFICATE_CLIENT;
     a->step = step_of(f, a, R_CCERT);
-    /* An empty list (3 bytes in TLS 1.2, 4 with TLS 1.3's context) says "none". */
-    if (ev->hs_length > (is13(f) ? 4u : 3u))
+    /* An empty list (3 bytes in TLS 1.2, 4 with TLS 1.3's context) says
+     * "none"; nobody compresses an empty list. */
+    if (compressed || ev->hs_length > (is13(f) ? 4u : 3u))
         f->client_auth = true;
 }
 
@@ -305,6 +310,12 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     case TT_MSG_SERVER_HELLO: server_hello(f, ev, a); return;
     case TT_MSG_FINISHED: finished(f, side, a); return;
     case TT_MSG_CERTIFICATE: certificate(f, ev, side, a); return;
+    case TT_MSG_COMPRESSED_CERTIFICATE:
+        if (is13(f))
+            certificate(f, ev, side, a);
+        else
+            a->text = TT_TEXT_OTHER;   /* RFC 8879 3: TLS 1.3 only */
+        return;
     case TT_MSG_SERVER_KEY_EXCHANGE:
         f->seen_ske = true;
         a->text = server_key_exchange_text(f);

@@ -28,6 +28,16 @@ typedef struct {
     const uint16_t *versions;
     const uint16_t *groups;
     const uint16_t *suites;
+    /* Read only while the texts are looked at (the details, collect.c). */
+    const uint16_t *share_lengths;     /* each key_share entry's key_exchange length, beside groups */
+    uint16_t n_share_lengths;
+    /* GREASE values (RFC 8701) among the suites, extensions, key shares,
+     * supported_groups, supported_versions, signature_algorithms and ALPN. */
+    uint8_t grease_suites, grease_extensions, grease_shares, grease_groups, grease_versions,
+            grease_sig_algs, grease_alpn;
+    bool ech : 1;                      /* carries encrypted_client_hello (0xfe0d) */
+    uint8_t n_cert_comp;               /* compress_certificate algorithms offered */
+    uint16_t cert_comp[4];             /* the first 4 */
 } tt_hello;
 
 /* Values of ServerKeyExchange, CertificateRequest, ClientKeyExchange,
@@ -42,6 +52,11 @@ typedef struct {
     uint16_t n_dnames;
     uint16_t verify_len;
     uint8_t n_cert_types;
+    uint16_t cert_comp_alg;            /* CompressedCertificate: its algorithm */
+    uint32_t uncompressed_len;         /* CompressedCertificate: the Certificate's length */
+    uint32_t compressed_len;           /* CompressedCertificate: the compressed bytes */
+    bool has_cert_comp : 1;
+    bool ech : 1;                      /* EncryptedExtensions: encrypted_client_hello (retry_configs) */
     bool has_curve : 1;
     bool has_sig_alg : 1;
     bool has_epms : 1;

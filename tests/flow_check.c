@@ -5,7 +5,8 @@
  * ClientHello in the SSLv2 format answered in SSL 2.0, records Wireshark
  * cannot read before and after the keys, a message code that is chance, a
  * close before and after the records a finished handshake needs; what the
- * ServerHello's and ClientKeyExchange's texts keep from earlier hellos. Exits
+ * ServerHello's and ClientKeyExchange's texts keep from earlier hellos; a
+ * CompressedCertificate in TLS 1.3 (both sides) and in TLS 1.2. Exits
  * non-zero and says which check failed otherwise. */
 #include <stdio.h>
 #include <string.h>
@@ -365,6 +366,50 @@ static void hellos(void)
     }
 }
 
+/* ---- CompressedCertificate (RFC 8879) ----------------------------------- */
+
+static bool tls13(tt_flow *f, int from_client, unsigned type, tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TT_EV_HANDSHAKE;
+    ev.from_client = from_client;
+    ev.hs_type = type;
+    ev.hs_length = 400;
+    ev.decrypted = type != 1 && type != 2;
+    if (type == 2)
+        ev.version = TT_TLS13;
+    return tt_flow_next(f, &ev, a);
+}
+
+/* In TLS 1.3 it takes the step of the Certificate it replaces, the
+ * server's (as in pcaps/tls13-cert-compressed.pcapng) or the client's;
+ * in TLS 1.2, which RFC 8879 does not cover, it has none. */
+static void compressed_certificate(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(tls13(&f, C, 1, &a) && a.step == 1);
+    CHECK(tls13(&f, S, 2, &a) && a.step == 2);
+    CHECK(tls13(&f, S, 8, &a) && a.step == 4);
+    CHECK(tls13(&f, S, 13, &a) && a.step == 5);
+    CHECK(tls13(&f, S, 25, &a) && a.msg == TT_MSG_COMPRESSED_CERTIFICATE && a.step == 6 &&
+          a.text == TT_TEXT_CERTIFICATE_COMPRESSED_SERVER);
+    CHECK(tls13(&f, S, 15, &a) && a.step == 7);
+    CHECK(tls13(&f, S, 20, &a) && a.step == 8);
+    CHECK(tls13(&f, C, 25, &a) && a.msg == TT_MSG_COMPRESSED_CERTIFICATE && a.step == 10 &&
+          a.text == TT_TEXT_CERTIFICATE_COMPRESSED_CLIENT && f.client_auth);
+
+    tt_flow_init(&f);
+    CHECK(tls(&f, C, 1, TT_KX_DHE_SIGNED, false, false, &a));
+    CHECK(tls(&f, S, 2, TT_KX_DHE_SIGNED, false, false, &a));
+    CHECK(tls(&f, S, 25, TT_KX_DHE_SIGNED, false, false, &a) && a.msg == TT_MSG_COMPRESSED_CERTIFICATE &&
+          a.step == 0 && a.text == TT_TEXT_OTHER);
+}
+
 int main(void)
 {
     full();
@@ -375,6 +420,7 @@ int main(void)
     not_ssl2();
     by_suite();
     hellos();
+    compressed_certificate();
     printf("flow checks: %d failed\n", bad);
     return bad != 0;
 }

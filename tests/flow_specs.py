@@ -591,4 +591,103 @@ SHAPES = {
     **{name: {"nokeys": "", "keys": ""} for name in (
         "dtls10-openssl.pcapng", "dtls12-fragmented.pcapng", "dtls12-gnutls.pcapng",
         "dtls12-openssl.pcapng", "dtls12-retransmit.pcapng")},
+    # Chromium against OpenSSL 3.0 (issue #14): flow C as OpenSSL's own,
+    # the server's first flight in one segment; Chromium sends its request
+    # before the tickets arrive, and closes without close_notify.
+    "tls13-chromium.pcapng": {
+        "nokeys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedHandshake - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            10 C ChangeCipherSpec 9
+            10 C EncryptedHandshake - E
+            11 C EncryptedRecord - E
+        """,
+        "keys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedExtensions 4
+            8 S Certificate 6
+            8 S CertificateVerify 7
+            8 S Finished 8
+            10 C ChangeCipherSpec 9
+            10 C Finished 12
+            11 C ApplicationData 14
+            12 S NewSessionTicket 13
+            14 S NewSessionTicket 13
+            16 S ApplicationData 14
+            18 S Alert -
+        """,
+    },
+    # The same browser against OpenSSL 3.5, which chooses X25519MLKEM768: the
+    # ServerHello's 1120-byte key share moves the server's flight into two
+    # segments.
+    "tls13-chromium-mlkem.pcapng": {
+        "nokeys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedHandshake - E
+            10 S EncryptedRecord - E
+            10 S EncryptedRecord - E
+            10 S EncryptedRecord - E
+            12 C ChangeCipherSpec 9
+            12 C EncryptedHandshake - E
+            13 C EncryptedRecord - E
+        """,
+        "keys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedExtensions 4
+            10 S Certificate 6
+            10 S CertificateVerify 7
+            10 S Finished 8
+            12 C ChangeCipherSpec 9
+            12 C Finished 12
+            13 C ApplicationData 14
+            14 S NewSessionTicket 13
+            15 S NewSessionTicket 13
+            16 S ApplicationData 14
+            17 S Alert -
+        """,
+    },
+    # OpenSSL 3.5 on both sides: the server's certificate as a
+    # CompressedCertificate (RFC 8879), at the Certificate's step 6.
+    "tls13-cert-compressed.pcapng": {
+        "nokeys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedHandshake - E
+            10 S EncryptedRecord - E
+            12 S EncryptedRecord - E
+            12 S EncryptedRecord - E
+            14 C ChangeCipherSpec 9
+            14 C EncryptedHandshake - E
+            15 C EncryptedRecord - E
+        """,
+        "keys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedExtensions 4
+            10 S CompressedCertificate 6
+            12 S CertificateVerify 7
+            12 S Finished 8
+            14 C ChangeCipherSpec 9
+            14 C Finished 12
+            15 C ApplicationData 14
+            16 S NewSessionTicket 13
+            17 S NewSessionTicket 13
+            19 S ApplicationData 14
+            20 S Alert -
+            22 C Alert -
+        """,
+    },
 }

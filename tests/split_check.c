@@ -202,7 +202,15 @@ static int check_line(const char *what, tt_lang lang, const char *label, tt_spli
 #define SIG "rsa_pss_rsae_sha256 (0x0804)"                      /* tls12-dhe */
 #define CERT_SIG "SHA-256 with RSA"
 #define DATE "2026-11-27 02:21:28 UTC"
-#define ALPN "h2, http/1.1"   /* no bundled capture offers ALPN: a browser's list */
+#define ALPN "h2, http/1.1"   /* tls13-chromium */
+/* tls13-chromium, tls13-chromium-mlkem, tls13-cert-compressed */
+#define FIRST_REAL "TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256"
+#define PQ_KEY "the ML-KEM-1024 encapsulation key (1568 bytes)"  /* groups.def's longest */
+#define PQ_CT "the ML-KEM-1024 ciphertext (1568 bytes)"
+#define PQ_ECDH "the X25519 public key (32 bytes)"
+#define PQ_REF "draft-tls-westerbaan-xyber768d00"
+
+#define MAX_ARGS 8
 
 typedef struct {
     const char *value;
@@ -215,7 +223,7 @@ typedef struct {
 
 static const struct {
     tt_phrase_id id;
-    arg args[6];
+    arg args[MAX_ARGS];
 } formats[] = {
     { TT_PHRASE_CARRIES_VERSIONS_SV, { V(VERSIONS), V(VERSION) } },
     { TT_PHRASE_CARRIES_VERSION_LEGACY, { V(VERSION) } },
@@ -281,6 +289,20 @@ static const struct {
     { TT_PHRASE_EXPERT_CERT_NOT_YET_VALID, { V(NAME) } },
     { TT_PHRASE_EXPERT_SELF_SIGNED, { V(NAME) } },
     { TT_PHRASE_EXPERT_WEAK_SIGNATURE, { V("SHA-1 with RSA"), V(NAME) } },
+    { TT_PHRASE_CARRIES_SUITES_GREASE, { V("16"), V("1"), V("15"), V(FIRST_REAL) } },
+    { TT_PHRASE_CARRIES_GREASE, { V("1"), V("2"), V("1"), V("1"), V("1"), V("1"), V("0") } },
+    { TT_PHRASE_CARRIES_SHARE_SIZE, { V("1216") } },
+    { TT_PHRASE_CARRIES_PQ_PART_KEY, { V("ML-KEM-1024"), V("1568") } },
+    { TT_PHRASE_CARRIES_PQ_PART_CIPHERTEXT, { V("ML-KEM-1024"), V("1568") } },
+    { TT_PHRASE_CARRIES_PQ_PART_ECDH, { V("X25519"), V("32") } },
+    { TT_PHRASE_CARRIES_PQ_SHARE, { V("SecP384r1MLKEM1024"), V("0x11ed"), V(PQ_REF), V("1665"), V(PQ_ECDH),
+                                    V(PQ_KEY), V("ML-KEM-1024") } },
+    { TT_PHRASE_CARRIES_PQ_CHOSEN, { V("SecP384r1MLKEM1024"), V("0x11ed"), V(PQ_REF), V("1665"), V(PQ_ECDH),
+                                     V(PQ_CT), V("ML-KEM-1024"), V("X25519") } },
+    { TT_PHRASE_CARRIES_PQ_SHARE_ODD, { V("X25519Kyber768Draft00"), V("0x6399"), V(PQ_REF), V("X25519"),
+                                        V("ML-KEM-1024"), V("1665"), V("1665") } },
+    { TT_PHRASE_CARRIES_CERT_COMP_OFFERED, { V("zlib (1), brotli (2), zstd (3)") } },
+    { TT_PHRASE_CARRIES_CERT_COMPRESSED, { V("brotli (2)"), V("16777215"), V("16777215") } },
     { TT_PHRASE_LADDER_CONNECTION, { V("1"), V("TLS 1.3 full handshake with HelloRetryRequest") } },
 };
 
@@ -298,7 +320,7 @@ static const char *fill(size_t r, tt_lang lang, char *out, size_t size)
             out[k++] = *f;
             continue;
         }
-        if (used == 6 || (!a->value && !a->phrase1))
+        if (used == MAX_ARGS || (!a->value && !a->phrase1))
             return NULL;
         v = a->phrase1 ? phrase((tt_phrase_id)(a->phrase1 - 1), lang) : "";
         used++;
@@ -308,7 +330,7 @@ static const char *fill(size_t r, tt_lang lang, char *out, size_t size)
             return NULL;
     }
     out[k] = '\0';
-    return used == 6 || (!formats[r].args[used].value && !formats[r].args[used].phrase1) ? out : NULL;
+    return used == MAX_ARGS || (!formats[r].args[used].value && !formats[r].args[used].phrase1) ? out : NULL;
 }
 
 static bool starts(const char *s, const char *prefix)

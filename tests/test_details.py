@@ -7,7 +7,7 @@ import pytest
 
 from test_unchanged import CAPTURES, keys_of
 
-VALUE_FIELDS = ["tlstutor.carries", "tlstutor.sni", "tlstutor.suites_offered",
+VALUE_FIELDS = ["tlstutor.carries", "tlstutor.sni", "tlstutor.suites_offered", "tlstutor.suites_grease",
                 "tlstutor.cert_count", "tlstutor.cert_subject", "tlstutor.cert_issuer"]
 
 

@@ -26,6 +26,7 @@ LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.skipped": ("Skipped step", "省かれた手順"),
     "tlstutor.carries": ("Carries", "運ぶ値"),
     "tlstutor.suites_offered": ("Cipher suites offered", "提示された暗号スイートの数"),
+    "tlstutor.suites_grease": ("Cipher suites offered that are GREASE", "提示された暗号スイートのうちGREASEの数"),
     "tlstutor.sni": ("Server name (SNI)", "サーバー名(SNI)"),
     "tlstutor.suite": ("Cipher suite chosen", "選ばれた暗号スイート"),
     "tlstutor.kx": ("Key exchange", "鍵交換"),

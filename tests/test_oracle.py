@@ -16,7 +16,7 @@ RFC_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessi
              5: "EndOfEarlyData", 8: "EncryptedExtensions", 11: "Certificate",
              12: "ServerKeyExchange", 13: "CertificateRequest", 14: "ServerHelloDone",
              15: "CertificateVerify", 16: "ClientKeyExchange", 20: "Finished",
-             22: "CertificateStatus", 24: "KeyUpdate"}
+             22: "CertificateStatus", 24: "KeyUpdate", 25: "CompressedCertificate"}
 # SSL 2.0's message codes (draft-hickman-netscape-ssl-00, C.2): the same
 # numbers, other messages. An SSLv2-format ClientHello offering SSL 3.0 or
 # later (RFC 5246 E.2) is a TLS ClientHello.

@@ -16,6 +16,7 @@ FIELDS = {
     "tlstutor.conn": "FT_UINT32", "tlstutor.transport": "FT_STRING", "tlstutor.version": "FT_STRING",
     "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
     "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
+    "tlstutor.suites_grease": "FT_UINT32",
     "tlstutor.sni": "FT_STRING", "tlstutor.suite": "FT_STRING", "tlstutor.kx": "FT_STRING",
     "tlstutor.auth": "FT_STRING", "tlstutor.cipher": "FT_STRING", "tlstutor.hash": "FT_STRING",
     "tlstutor.cert_count": "FT_UINT32", "tlstutor.cert_subject": "FT_STRING",

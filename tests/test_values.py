@@ -103,12 +103,12 @@ def test_client_hello_carries_exact(tshark):
     assert en[3] == ("Cipher suites offered: 31, first TLS_AES_256_GCM_SHA384, "
                      "TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256")
     assert "Server name (SNI): server.tutor.test" in en[5]
-    assert en[-2] == "key_share groups: x25519"
+    assert en[-2] == "key_share groups: x25519 (32 bytes)"
     assert en[-1].startswith("Two numbers, two layers: the record's content type is 22")
     ja, _ = carries(tshark, "tls13.pcapng", "ClientHello", "ja")
     assert ja[3] == ("提示された暗号スイート: 31個、先頭はTLS_AES_256_GCM_SHA384, "
                      "TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256")
-    assert ja[-2] == "key_shareのグループ: x25519"
+    assert ja[-2] == "key_shareのグループ: x25519(32バイト)"
 
 
 @pytest.mark.parametrize("lang,no_fs,client_auth", [
