@@ -690,4 +690,138 @@ SHAPES = {
             22 C Alert -
         """,
     },
+    # Real browsers (pcaps/make_browser_captures.sh). Chromium over HTTP/3:
+    # its ClientHello is reassembled from CRYPTO frames of two Initial
+    # packets (frames 1 and 3), annotated where Wireshark shows it.
+    "browser-chromium-h3.pcapng": {
+        "nokeys": """
+            3 C ClientHello 1
+            4 S ServerHello 2
+            4 S HandshakePacket - E
+            6 C HandshakePacket - E
+        """,
+        "keys": """
+            3 C ClientHello 1
+            4 S ServerHello 2
+            4 S EncryptedExtensions 4
+            4 S Certificate 6
+            5 S CertificateVerify 7
+            5 S Finished 8
+            9 C Finished 12
+            11 S NewSessionTicket 13
+        """,
+    },
+    # caddy (Go) sends its ticket before the client's Finished.
+    "browser-chromium-tcp.pcapng": {
+        "nokeys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedHandshake - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            10 S EncryptedRecord - E
+            12 C ChangeCipherSpec 9
+            12 C EncryptedHandshake - E
+            13 C EncryptedRecord - E
+            14 C EncryptedRecord - E
+        """,
+        "keys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedExtensions 4
+            8 S Certificate 6
+            8 S CertificateVerify 7
+            8 S Finished 8
+            10 S NewSessionTicket 13
+            12 C ChangeCipherSpec 9
+            12 C Finished 12
+            13 C ApplicationData 14
+            16 S ApplicationData 14
+            25 S Alert -
+        """,
+    },
+    "browser-firefox-tcp.pcapng": {
+        "nokeys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedHandshake - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            10 C ChangeCipherSpec 9
+            10 C EncryptedHandshake - E
+            11 C EncryptedRecord - E
+            12 C EncryptedRecord - E
+        """,
+        "keys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedExtensions 4
+            8 S Certificate 6
+            8 S CertificateVerify 7
+            8 S Finished 8
+            10 C ChangeCipherSpec 9
+            10 C Finished 12
+            11 C ApplicationData 14
+            14 S NewSessionTicket 13
+            16 S NewSessionTicket 13
+            18 S ApplicationData 14
+            26 C Alert -
+        """,
+    },
+    "browser-chromium-resumed.pcapng": {
+        "nokeys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedHandshake - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            8 S EncryptedRecord - E
+            10 C ChangeCipherSpec 9
+            10 C EncryptedHandshake - E
+            11 C EncryptedRecord - E
+            --
+            25 C ClientHello 1
+            28 S ServerHello 2
+            28 S ChangeCipherSpec 3
+            28 S EncryptedHandshake - E
+            28 S EncryptedRecord - E
+            30 C ChangeCipherSpec 6
+            30 C EncryptedHandshake - E
+        """,
+        "keys": """
+            5 C ClientHello 1
+            8 S ServerHello 2
+            8 S ChangeCipherSpec 3
+            8 S EncryptedExtensions 4
+            8 S Certificate 6
+            8 S CertificateVerify 7
+            8 S Finished 8
+            10 C ChangeCipherSpec 9
+            10 C Finished 12
+            11 C ApplicationData 14
+            13 S NewSessionTicket 13
+            14 S NewSessionTicket 13
+            15 S ApplicationData 14
+            16 S Alert -
+            --
+            25 C ClientHello 1
+            28 S ServerHello 2
+            28 S ChangeCipherSpec 3
+            28 S EncryptedExtensions 4
+            28 S Finished 5
+            30 C ChangeCipherSpec 6
+            30 C Finished 8
+            31 S NewSessionTicket 9
+            32 C ApplicationData 10
+            33 S ApplicationData 10
+            34 S Alert -
+        """,
+    },
 }
