@@ -8,8 +8,10 @@
                           ports and sequence numbers, arriving as a Poisson
                           process so connections overlap in time.
   bench/out/mixed.pcapng  about --mixed-packets packets, a tenth of them TLS on
-                          port 443 (replays as above), the rest DNS, HTTP, SMTP,
-                          other TCP and UDP (traffic.py).
+                          TCP port 443 (replays as above), 3 % QUIC on UDP port
+                          443 (the bundled QUIC captures replayed with new
+                          addresses, ports and connection IDs), the rest DNS,
+                          HTTP, SMTP, other TCP and UDP (traffic.py).
 
 Same seed, same options: byte-identical files.
 """
@@ -23,10 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import traffic                                             # noqa: E402
 from pcapng import Writer                                  # noqa: E402
-from replay import frames, load_templates, new_replay      # noqa: E402
+from replay import (frames, load_quic_templates, load_templates,  # noqa: E402
+                    new_quic_replay, new_replay, quic_frames)
 
 HERE = Path(__file__).resolve().parent
 TLS_SHARE = 0.10
+QUIC_SHARE = 0.03
+QUIC_CAPTURES = ("quic-ngtcp2", "quic-0rtt")   # complete handshakes (0-RTT: with a resumption)
 
 
 def addr(base, n):
@@ -62,22 +67,27 @@ def gen_tls(rng, templates, target, start_ns, rate):
     return sessions, per_template, conns
 
 
-def gen_mixed(rng, templates, target_packets, start_ns, rate):
+def gen_mixed(rng, templates, quic_tpls, target_packets, start_ns, rate):
     tls_tpls = [t for t in templates if t.server_port == 443]
     kinds = list(traffic.KINDS)
     weights = [traffic.KINDS[k][1] for k in kinds]
     clients = [addr(bytes([198, 19, 0, 0]), i) for i in range(4000)]
     servers = [addr(bytes([203, 0, 113, 0]), i) for i in range(200)]
     resolvers = [bytes([203, 0, 113, 53]), bytes([203, 0, 113, 54])]
-    sessions, by_kind, total, tls_pkts, t = [], Counter(), 0, 0, start_ns
-    tls_base = bytes([198, 18, 0, 0])
+    sessions, by_kind, total, t = [], Counter(), 0, start_ns
+    packets = Counter()
+    tls_base, quic_base = bytes([198, 18, 0, 0]), bytes([198, 18, 128, 0])
     while total < target_packets:
         t += int(rng.expovariate(rate) * 1e9)
-        if tls_pkts < TLS_SHARE * total:
+        if packets["tls"] < TLS_SHARE * total:
             rep = new_replay(rng, rng.choice(tls_tpls), t, addr(tls_base, by_kind["tls"]))
             sess = list(frames(rep))
             kind = "tls"
-            tls_pkts += len(sess)
+        elif packets["quic"] < QUIC_SHARE * total:
+            rep = new_quic_replay(rng, rng.choice(quic_tpls), t,
+                                  addr(quic_base, by_kind["quic"]))
+            sess = list(quic_frames(rep))
+            kind = "quic"
         else:
             kind = rng.choices(kinds, weights)[0]
             server = rng.choice(resolvers if kind == "dns" else servers)
@@ -86,8 +96,9 @@ def gen_mixed(rng, templates, target_packets, start_ns, rate):
                     traffic.KINDS[kind][0](rng, rng.choice(clients), server, rtt)]
         sessions.append(sess)
         by_kind[kind] += 1
+        packets[kind] += len(sess)
         total += len(sess)
-    return sessions, by_kind, total, tls_pkts
+    return sessions, by_kind, packets
 
 
 def main():
@@ -103,7 +114,8 @@ def main():
     n_mixed = a.mixed_packets or (40000 if a.quick else 400000)
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    templates = load_templates(a.pcaps)
+    templates = load_templates(a.pcaps)                 # TCP only
+    quic_tpls = load_quic_templates([Path(a.pcaps) / f"{n}.pcapng" for n in QUIC_CAPTURES])
     # Start where the newest bundled capture started: its certificates are
     # valid then (a fixed older date would make them "not yet valid").
     start = max(t.start_ns for t in templates)
@@ -119,13 +131,15 @@ def main():
         print(f"  {name:40} {c:6} connections")
 
     rng = random.Random(a.seed + 1)
-    sessions, by_kind, total, tls_pkts = gen_mixed(rng, templates, n_mixed, start, rate=1000.0)
+    sessions, by_kind, packets = gen_mixed(rng, templates, quic_tpls, n_mixed, start, rate=1000.0)
     path = out / "mixed.pcapng"
     n = write_sorted(path, sessions)
     print(f"{path}: {path.stat().st_size / 1e6:.1f} MB, {n} packets, "
-          f"TLS on 443: {tls_pkts} packets ({100 * tls_pkts / n:.1f} %)")
+          f"TLS on TCP 443: {packets['tls']} packets ({100 * packets['tls'] / n:.1f} %), "
+          f"QUIC on UDP 443: {packets['quic']} packets ({100 * packets['quic'] / n:.1f} %)")
     for kind, c in sorted(by_kind.items()):
-        print(f"  {kind:12} {c:7} sessions")
+        print(f"  {kind:12} {c:7} sessions {packets[kind]:8} packets "
+              f"({100 * packets[kind] / n:4.1f} %)")
 
 
 if __name__ == "__main__":

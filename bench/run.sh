@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
 done
 
 packaging/deps.sh build
-need=(time util-linux python3)
+need=(time util-linux python3 python3-cryptography)   # cryptography: QUIC Initial packets (replay.py)
 [ "$instr" -eq 1 ] && need+=(valgrind linux-perf)
 missing=()
 for p in "${need[@]}"; do
