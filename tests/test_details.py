@@ -58,7 +58,9 @@ def test_values_without_a_visible_tree(tshark, pcap, with_keys):
         column = from_column(tshark, pcap, keys, field)
         assert column.keys() == full.keys(), field
         for n, text in column.items():
-            # A column holds at most COL_MAX_LEN bytes.
+            # A column holds at most COL_MAX_LEN bytes; from 4.4 on a cut
+            # column starts with "[…] " (the long ClientHellos of browsers).
+            text = text.removeprefix("[…] ")
             assert full[n].startswith(text) and len(text) >= min(len(full[n]), 200), (field, n)
 
 
