@@ -6,6 +6,10 @@ log, which cannot decrypt it), "--" between connections.
 Checked by hand against the frame tables of pcaps/README.md (plain Wireshark)
 and the numbered flows of docs/flows.md."""
 
+from wsversion import at_least
+
+VN_FIRST = "" if at_least(4, 4) else "1 C ClientHello 1\n--"
+
 SHAPES = {
     "tls13-client-auth.pcapng": {
         "nokeys": """
@@ -562,20 +566,20 @@ SHAPES = {
             19 S NewSessionTicket 9
         """,
     },
-    # The first ClientHello's version is refused (frame 2: Version
-    # Negotiation, not annotated); the client starts again from another port.
+    # The first ClientHello's version (0x1a2a3a4a, reserved to exercise
+    # version negotiation) is refused (frame 2: Version Negotiation, not
+    # annotated); the client starts again from another port. Wireshark 4.0
+    # decrypts that first Initial anyway (with version 1's keys) and shows its
+    # ClientHello; 4.4 and later do not, so there the tutor sees one
+    # connection.
     "quic-version-negotiation.pcapng": {
-        "nokeys": """
-            1 C ClientHello 1
-            --
+        "nokeys": VN_FIRST + """
             3 C ClientHello 1
             4 S ServerHello 2
             4 S HandshakePacket - E
             6 C HandshakePacket - E
         """,
-        "keys": """
-            1 C ClientHello 1
-            --
+        "keys": VN_FIRST + """
             3 C ClientHello 1
             4 S ServerHello 2
             4 S EncryptedExtensions 4
