@@ -46,7 +46,14 @@ def test_verbose_output_differs_only_by_tutor(tshark, pcap, with_keys):
     with_plugin = tshark.run(args).stdout
     without = tshark.run(args, plugin=False).stdout
     assert "TLS Handshake Tutor" not in without
-    assert strip_tutor(with_plugin) == without
+    assert unaddressed(strip_tutor(with_plugin)) == unaddressed(without)
+
+
+def unaddressed(verbose):
+    """Wireshark 4.4's HTTP/3 prints a pointer into its expert infos
+    ("HTTP3 encoded headers - bytes 0x55cf9b44fc40 pos 0 len 37"): it
+    differs from run to run, plugin or not."""
+    return re.sub(r"bytes 0x[0-9a-f]+ pos", "bytes 0x… pos", verbose)
 
 
 @pytest.mark.parametrize("pcap", CAPTURES)
