@@ -1063,6 +1063,8 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
             walk_quic(&st, c);
         else if (f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED)
             quic_item(&st, f, PNODE_FINFO(c));
+        else if (!PNODE_FINFO(c) && st.transport == TT_TRANSPORT_QUIC)
+            walk_quic(&st, c);   /* 4.6: a sparse tree's QUIC items under a node without field_info */
     }
     /* After the frame's TLS records: TCP's FIN or RST ends the connection. */
     if (present(tree, field_id[F_TCP_FIN]) || present(tree, field_id[F_TCP_RST]))

@@ -11,6 +11,7 @@ expected line must be one of the message's lines."""
 import pytest
 
 from test_rfc_texts import Case, message_fields
+from wsversion import at_least
 
 CHROMIUM = ("tls13-chromium.pcapng", "tls13-chromium.keys")
 MLKEM = ("tls13-chromium-mlkem.pcapng", "tls13-chromium-mlkem.keys")
@@ -126,9 +127,15 @@ CASES = [
             "1408 bytes",
          ja="証明書の圧縮方式: zlib (1)。1592バイトのCertificateメッセージ(uncompressed_length)が1408バイトになって"
             "送られます"),
+    # 4.0 and 4.4 do not decompress a CompressedCertificate, and the tutor
+    # says so; 4.6 does (zlib), and the tutor quotes the certificates inside.
     Case('compressed_certificate_not_decompressed', 'review F10', *COMPRESSED, CC, 'tlstutor.carries',
          en="This Wireshark does not decompress it: the certificates inside cannot be quoted",
-         ja="このWiresharkはこれを展開しないので、中の証明書は引用できません"),
+         ja="このWiresharkはこれを展開しないので、中の証明書は引用できません")
+    if not at_least(4, 6) else
+    Case('compressed_certificate_decompressed', 'review F10', *COMPRESSED, CC, 'tlstutor.carries',
+         en="Certificate 1: RSA public key of 2048 bits, signed with SHA-256 with RSA",
+         ja="証明書1: RSA公開鍵 2048ビット、署名はSHA-256 with RSA"),
 ]
 
 
