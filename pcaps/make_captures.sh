@@ -41,6 +41,7 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      sslv2-client-hello sslv2-handshake tls12-cert-no-cn
      tls12-anon-dh tls12-psk tls12-ecdhe-psk tls12-null
      dtls12-openssl dtls12-fragmented dtls10-openssl dtls12-gnutls dtls12-retransmit
+     dtls12-no-cookie
      quic-ngtcp2 quic-version-negotiation quic-0rtt
      tls13-chromium tls13-chromium-mlkem tls13-cert-compressed)
 ALL=("${OLD[@]}" "${NEW[@]}")
@@ -838,15 +839,17 @@ if want tls12-null; then
     wait_server; stop_capture
 fi
 
-# ---- DTLS on UDP port 4433 -------------------------------------------------
+# ---- DTLS on UDP port 443 --------------------------------------------------
+# 443 as DTLS VPNs use it (OpenConnect, AnyConnect), and as the tutor's
+# default UDP scope: Wireshark tells DTLS from QUIC there by its heuristics.
 # s_server refuses -HTTP with DTLS ("Can't use -HTTP, -www or -WWW with
 # DTLS"): it runs in its default mode and the script writes the reply into its
 # stdin, a FIFO (as in tls13-early-data). -listen: the server answers the first
 # ClientHello with a HelloVerifyRequest carrying a cookie and goes on only
 # with a ClientHello that returns it. The client's stdin ends 2 s after the
 # reply: it sends close_notify and exits; the server (-naccept 1) exits too.
-DTLS_PORT=4433
-dtls_s_server() { # extra options: s_server on UDP port 4433, stdin from the FIFO
+DTLS_PORT=443
+dtls_s_server() { # extra options: s_server on UDP port 443, stdin from the FIFO
     server_fifo openssl s_server -listen -accept "$DTLS_PORT" -cert server.pem -key server.key \
         -naccept 1 "$@"
 }
@@ -862,6 +865,20 @@ if want dtls12-openssl; then
     dtls_s_server -dtls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256
     dtls_s_client 1 -dtls1_2
     wait_server; close_fifo; stop_capture
+fi
+
+if want dtls12-no-cookie; then
+    # As dtls12-gnutls with --nocookie: gnutls-serv answers the first
+    # ClientHello with its ServerHello, no HelloVerifyRequest (RFC 6347 4.2.1
+    # lets a server skip the cookie exchange). s_server has no such option:
+    # without -listen it still asks for a cookie.
+    start_capture dtls12-no-cookie "$DTLS_PORT" udp
+    server gnutls-serv --echo --udp --nocookie -p "$DTLS_PORT" --x509certfile server.pem --x509keyfile server.key \
+        --disable-client-cert --priority NORMAL:-VERS-ALL:+VERS-DTLS1.2:-KX-ALL:+ECDHE-RSA
+    client_hold 1 env "SSLKEYLOGFILE=$NAME.keys" gnutls-cli --udp -p "$DTLS_PORT" --x509cafile ca.pem \
+        --sni-hostname server.tutor.test --verify-hostname server.tutor.test \
+        --priority NORMAL:-VERS-ALL:+VERS-DTLS1.2 "$SRV_IP"
+    stop_server; stop_capture
 fi
 
 if want dtls12-fragmented; then
@@ -896,8 +913,8 @@ fi
 
 if want dtls12-retransmit; then
     # No netem qdisc and no netfilter in this kernel: a relay in the server's
-    # namespace (udp_drop_proxy.py, on 192.0.2.2:4433) forwards the datagrams
-    # to s_server on 127.0.0.1:4433 and loses the client's third datagram (its
+    # namespace (udp_drop_proxy.py, on 192.0.2.2:443) forwards the datagrams
+    # to s_server on 127.0.0.1:443 and loses the client's third datagram (its
     # ClientKeyExchange, ChangeCipherSpec, Finished). The capture, on the
     # client's side, holds it; after its 1 s timer the server sends its flight
     # again and the client, seeing it, sends its own again.

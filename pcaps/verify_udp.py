@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""The UDP captures of pcaps/ (DTLS on port 4433, QUIC on port 443): their
+"""The UDP captures of pcaps/ (DTLS and QUIC, both on port 443): their
 specifications, checks and README tables, used by verify_captures.py.
 
 Checks, each with the key log and without: the handshake message types in
@@ -36,9 +36,9 @@ DTLS_NOTE = ("Without keys the two Finished messages (epoch 1) are records whose
              "item has no type, and the application data stays encrypted.")
 
 CAPTURES = [
-    dict(name="dtls12-openssl", transport="dtls", port=4433,
+    dict(name="dtls12-openssl", transport="dtls", port=443,
          title="DTLS 1.2, OpenSSL, HelloVerifyRequest (cookie)",
-         text="`s_server -dtls1_2 -listen` and `s_client -dtls1_2` on UDP port 4433 (s_server "
+         text="`s_server -dtls1_2 -listen` and `s_client -dtls1_2` on UDP port 443 (s_server "
               "refuses `-HTTP` with DTLS, so the reply is written into its stdin, a FIFO). The "
               "server answers the first ClientHello (cookie length 0, message_seq 0) with a "
               "HelloVerifyRequest carrying a 20-byte cookie; the client sends its ClientHello again "
@@ -48,7 +48,14 @@ CAPTURES = [
               "Finished is in epoch 1). The client sends the GET request, the server the reply, "
               "the client closes with close_notify. " + DTLS_NOTE,
          cipher="0xc02f", version="0xfefd", keys=DTLS_FULL, check="hvr"),
-    dict(name="dtls12-fragmented", transport="dtls", port=4433,
+    dict(name="dtls12-no-cookie", transport="dtls", port=443,
+         title="DTLS 1.2, GnuTLS, no HelloVerifyRequest",
+         text="As dtls12-gnutls, but `gnutls-serv --nocookie`: the server answers the first "
+              "ClientHello (message_seq 0, empty cookie) with its ServerHello (message_seq 0), "
+              "no HelloVerifyRequest (RFC 6347 4.2.1 lets a server skip the cookie exchange; "
+              "OpenSSL's s_server has no option for that). " + DTLS_NOTE,
+         cipher="0xc030", version="0xfefd", keys=[1, 2, 11, 12, 14, 16, 20, 4, 20], check="no_cookie"),
+    dict(name="dtls12-fragmented", transport="dtls", port=443,
          title="DTLS 1.2, handshake messages in fragments (-mtu 300)",
          text="As dtls12-openssl with `-mtu 300` on both sides: no datagram of the server's first "
               "flight exceeds 300 bytes of IP (its later NewSessionTicket, ChangeCipherSpec and "
@@ -60,13 +67,13 @@ CAPTURES = [
               "`dtls.handshake.type`: the sequence below counts a message once, at the fragment "
               "whose `dtls.handshake.fragment_offset` is 0. " + DTLS_NOTE,
          cipher="0xc02f", version="0xfefd", keys=DTLS_FULL, check="fragmented"),
-    dict(name="dtls10-openssl", transport="dtls", port=4433,
+    dict(name="dtls10-openssl", transport="dtls", port=443,
          title="DTLS 1.0, OpenSSL (ECDHE-RSA-AES128-SHA)",
          text="`-dtls1` on both sides and `@SECLEVEL=0` (as for tls10): record and ServerHello "
               "version 0xfeff, AES-128-CBC with HMAC-SHA1. HelloVerifyRequest as in dtls12-openssl "
               "(whose records also say 0xfeff until the ServerHello). " + DTLS_NOTE,
          cipher="0xc013", version="0xfeff", keys=DTLS_FULL, check="hvr"),
-    dict(name="dtls12-gnutls", transport="dtls", port=4433,
+    dict(name="dtls12-gnutls", transport="dtls", port=443,
          title="DTLS 1.2, GnuTLS (gnutls-serv --udp + gnutls-cli --udp)",
          text="GnuTLS 3.7.9 on both sides, DTLS 1.2, ECDHE-RSA (TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384). GnuTLS's server also asks for a "
               "cookie (HelloVerifyRequest, a 16-byte cookie) and sends each message of its first "
@@ -76,10 +83,10 @@ CAPTURES = [
               "closes after 1 s with close_notify, then the server is stopped. SSLKEYLOGFILE key "
               "log. " + DTLS_NOTE,
          cipher="0xc030", version="0xfefd", keys=DTLS_FULL, check="hvr"),
-    dict(name="dtls12-retransmit", transport="dtls", port=4433,
+    dict(name="dtls12-retransmit", transport="dtls", port=443,
          title="DTLS 1.2, a lost flight retransmitted",
          text="As dtls12-openssl, but the datagrams pass a relay in the server's namespace "
-              "(`udp_drop_proxy.py`, on 192.0.2.2:4433, to s_server on 127.0.0.1:4433) that loses "
+              "(`udp_drop_proxy.py`, on 192.0.2.2:443, to s_server on 127.0.0.1:443) that loses "
               "the client's third datagram: its ClientKeyExchange, ChangeCipherSpec and Finished, "
               "which the capture (on the client's side) still shows. About 1 s later the server's "
               "timer fires and it sends its whole flight again (ServerHello, Certificate, "
@@ -329,7 +336,9 @@ def check_dtls(ts, pcap, keys, spec, pd_k, rows, need):
     msgs = [(frame_number(p), ip_src(p), r, m) for p in pd_k.findall("packet")
             for r, ms in dtls_messages(p) for m in ms]
     hvr = [x for x in msgs if x[3]["type"] == "3"]
-    if need(len(hvr) == 1 and hvr[0][1] == SERVER_IP and hvr[0][3]["cookie"],
+    if spec.get("check") == "no_cookie":
+        need(not hvr, "expected no HelloVerifyRequest")
+    elif need(len(hvr) == 1 and hvr[0][1] == SERVER_IP and hvr[0][3]["cookie"],
             "expected one HelloVerifyRequest with a cookie from the server"):
         chs = [x for x in msgs if x[3]["type"] == "1"]
         need(len(chs) == 2 and chs[0][3]["cookie"] is None and chs[1][3]["cookie"] == hvr[0][3]["cookie"]
@@ -421,10 +430,9 @@ README_NOTE = """\
 ## DTLS and QUIC captures (UDP)
 
 The captures from `dtls12-openssl` on run over UDP in the same two
-namespaces; `dumpcap`'s filter is `udp port 4433` for DTLS (a port picked for
-these captures: DTLS has no standard port, and Wireshark 4.0 dissects these
-datagrams as DTLS by its heuristic) and `udp port 443` for QUIC (caddy's
-HTTP/3). Their tables have one row per datagram. DTLS: one entry per record,
+namespaces; `dumpcap`'s filter is `udp port 443`: DTLS has no standard port and
+runs on 443 in DTLS VPNs (OpenConnect, AnyConnect), where Wireshark tells it
+from QUIC by its heuristics; QUIC's is caddy's HTTP/3. Their tables have one row per datagram. DTLS: one entry per record,
 `eE#N:` its epoch and record sequence number, then the content type and the handshake messages as
 Wireshark names them, each with its `message_seq` and, for a fragment,
 `frag OFFSET+LENGTH/MESSAGE-LENGTH`; `encrypted` is a handshake record

@@ -309,6 +309,9 @@ static void client_hello(const tt_hello *h, bool in_record, tvbuff_t *tvb, int s
             wmem_strbuf_append_printf(algs, "%s%s", i ? ", " : "", cert_comp_name(h->cert_comp[i], pool));
         LINE(FMT(P(CARRIES_CERT_COMP_OFFERED), wmem_strbuf_get_str(algs)));
     }
+    /* DTLS (RFC 6347 4.2.1): empty until a HelloVerifyRequest asks. */
+    if (h->has_cookie)
+        LINE(h->cookie_len ? FMT(P(CARRIES_COOKIE), h->cookie_len) : P(CARRIES_COOKIE_EMPTY));
     if (h->grease_suites || h->grease_extensions || h->grease_shares || h->grease_groups ||
         h->grease_versions || h->grease_sig_algs || h->grease_alpn)
         LINE(FMT(P(CARRIES_GREASE), h->grease_suites, h->grease_extensions, h->grease_groups,
@@ -383,7 +386,7 @@ static void server_hello(const tt_item *it, const tt_hello *h, tvbuff_t *tvb, in
 
     LINE(FMT(P(CARRIES_VERSION_CHOSEN), version_text(chosen, pool)));
     /* TLS 1.3's random has no time field (RFC 8446 4.1.3). */
-    if (h->has_random && chosen == TT_TLS13)
+    if (h->has_random && tt_tls_version(chosen) == TT_TLS13)
         LINE(FMT(P(CARRIES_SERVER_RANDOM_13), hex(h->random, 8, pool)));
     else if (h->has_random)
         LINE(random_line(TT_PHRASE_CARRIES_SERVER_RANDOM, h, pinfo, lang));
@@ -590,6 +593,10 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
         if (v->ech)
             LINE(P(CARRIES_ECH_RETRY));
         break;
+    case TT_MSG_HELLO_VERIFY_REQUEST:
+        if (v->has_cookie && it->a.text == TT_TEXT_HELLO_VERIFY_REQUEST)
+            LINE(FMT(P(CARRIES_HVR_COOKIE), v->cookie_len));
+        break;
     case TT_MSG_COMPRESSED_CERTIFICATE:
         if (v->has_cert_comp)
             LINE(FMT(P(CARRIES_CERT_COMPRESSED), cert_comp_name(v->cert_comp_alg, pool),
@@ -600,15 +607,16 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
     }
 }
 
-/* The message is one byte, its record six (RFC 5246 6.2.1, 7.1): the sizes
- * and the value as this record has them. */
+/* The message is one byte, its record six, in DTLS fourteen (RFC 5246
+ * 6.2.1, 7.1; RFC 6347 4.1): the sizes and the value as this record has
+ * them. */
 static void change_cipher_spec(const tt_record *r, tvbuff_t *tvb, int start, int length,
                                wmem_allocator_t *pool, proto_tree *tree, tt_lang lang)
 {
     if (r->length == 1 && r->has_value)
-        LINE(FMT(P(CARRIES_CCS_RECORD), r->content_type, r->value, 5 + r->length));
+        LINE(FMT(P(CARRIES_CCS_RECORD), r->content_type, r->value, r->header, r->header + r->length));
     else
-        LINE(FMT(P(CARRIES_CCS_RECORD_ODD), r->content_type, r->length, 5 + r->length));
+        LINE(FMT(P(CARRIES_CCS_RECORD_ODD), r->content_type, r->length, r->header, r->header + r->length));
 }
 
 void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, int start, int length,
@@ -616,8 +624,8 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
 {
     wmem_allocator_t *pool = pinfo->pool;
 
-    if (!values)
-        return;  /* not read on this pass: no tree */
+    if (!values || it->a.retransmission)
+        return;  /* not read on this pass (no tree), or told at the first copy */
     lines_wanted = tree && proto_field_is_referenced(tree, hf_carries);
     if (values->captured < values->whole) {
         LINE(FMT(P(CARRIES_CUT), values->captured, values->whole));
@@ -639,7 +647,7 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
     if (!values->hello)
         return;
     if (it->a.msg == TT_MSG_CLIENT_HELLO)
-        client_hello(values->hello, it->a.transport == TT_TRANSPORT_TCP, tvb, start, length, pinfo, tree, lang);
+        client_hello(values->hello, it->a.transport != TT_TRANSPORT_QUIC, tvb, start, length, pinfo, tree, lang);
     else if (it->a.msg == TT_MSG_SERVER_HELLO)
         server_hello(it, values->hello, tvb, start, length, pinfo, tree, mi, lang);
     else if (it->a.msg == TT_MSG_HELLO_RETRY_REQUEST)

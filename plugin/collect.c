@@ -64,19 +64,9 @@ static header_field_info *first_copy(const char *name)
     return first;
 }
 
-/* Looks a row's name up and asks for every copy. A field Wireshark renamed
- * or removed is warned about, since the tutor would quietly say less
- * (tests/test_versions.py fails on the warning). */
-static void look_up(field f)
+/* Maps every copy of a name to row f and asks for it as the row needs. */
+static void map_copies(field f, header_field_info *first)
 {
-    header_field_info *first = first_copy(fields[f].name);
-
-    field_id[f] = -1;
-    if (!first) {
-        ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", fields[f].name);
-        return;
-    }
-    field_id[f] = first->id;
     for (header_field_info *h = first; h; h = h->same_name_next) {
         if ((guint)h->id >= slot->len) {
             guint old = slot->len;
@@ -89,6 +79,30 @@ static void look_up(field f)
         g_array_append_val(wanted, h->id);
         if (fields[f].need == TEXT)
             g_array_append_val(details, h->id);
+    }
+}
+
+/* Looks a row's name up and asks for every copy, and for its DTLS copy
+ * (fields.def). A field Wireshark renamed or removed is warned about, since
+ * the tutor would quietly say less (tests/test_versions.py fails on the
+ * warning); a missing DTLS copy only leaves DTLS without that value. */
+static void look_up(field f)
+{
+    header_field_info *first = first_copy(fields[f].name);
+
+    field_id[f] = -1;
+    if (!first) {
+        ws_warning("TLS Handshake Tutor: this Wireshark has no field %s", fields[f].name);
+        return;
+    }
+    field_id[f] = first->id;
+    map_copies(f, first);
+    if (g_str_has_prefix(fields[f].name, "tls.")) {
+        char *dtls = g_strconcat("d", fields[f].name, NULL);
+        header_field_info *copy = first_copy(dtls);
+        if (copy)
+            map_copies(f, copy);
+        g_free(dtls);
     }
 }
 
@@ -152,6 +166,7 @@ typedef struct {
     int decrypted;             /* frame_has_decrypted_data, once known; -1 before */
     tt_transport transport;
     int quic_packet_type;      /* the current QUIC packet's long header type; -1: short or none */
+    guint32 epoch;             /* DTLS: the current record's epoch */
 } walk_state;
 
 /* A hello's values while its subtree is read; keep_hello() copies them out. */
@@ -176,6 +191,8 @@ typedef struct {
     uint16_t cert_comp[4];
     unsigned grease_suites, grease_extensions, grease_shares, grease_groups, grease_versions,
              grease_sig_algs;
+    gboolean has_cookie;       /* DTLS: the cookie's length, read while the texts look */
+    unsigned cookie_len;
 } hello_acc;
 
 /* What a handshake message's subtree tells: its type and, for a ServerHello,
@@ -195,6 +212,9 @@ typedef struct {
     const field_info *sni;
     const field_info *alpn[8];
     guint n_alpn;
+    /* DTLS: the message's sequence number and this item's fragment of it. */
+    gboolean has_seq, has_fragment;
+    guint32 message_seq, fragment_offset, fragment_length;
 } hs_facts;
 
 static void add_small(uint16_t *list, unsigned *n, unsigned max, guint32 v)
@@ -226,6 +246,18 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->type = fi;
             else if (id == F_HS_LENGTH && !facts->length)
                 facts->length = tt_fi_uint(fi);
+            else if (id == F_MESSAGE_SEQ && !facts->has_seq) {
+                facts->message_seq = tt_fi_uint(fi);
+                facts->has_seq = TRUE;
+            } else if (id == F_FRAGMENT_OFFSET && !facts->has_fragment) {
+                facts->fragment_offset = tt_fi_uint(fi);
+                facts->has_fragment = TRUE;
+            } else if (id == F_FRAGMENT_LENGTH && !facts->fragment_length)
+                facts->fragment_length = tt_fi_uint(fi);
+            else if (id == F_COOKIE_LENGTH) {
+                facts->hello.cookie_len = tt_fi_uint(fi);
+                facts->hello.has_cookie = TRUE;
+            }
             else if (id == F_SSL2_SESSION_ID_HIT && fi->ds_tvb && fi->length == 1 &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, 1))
                 /* The byte itself: the field is a boolean, whose value
@@ -364,6 +396,7 @@ static void add_event(walk_state *st, tt_event_kind kind, const field_info *wher
     memset(&ce, 0, sizeof ce);
     ce.ev.kind = kind;
     ce.ev.transport = st->transport;
+    ce.ev.epoch = st->epoch;
     ce.where = where;
     g_array_append_val(st->events, ce);
 }
@@ -694,6 +727,8 @@ static tt_hello *keep_hello(hs_facts *facts, wmem_allocator_t *pool)
     h->grease_versions = (uint8_t)MIN(a->grease_versions, G_MAXUINT8);
     h->grease_sig_algs = (uint8_t)MIN(a->grease_sig_algs, G_MAXUINT8);
     h->ech = a->ech;
+    h->has_cookie = a->has_cookie;
+    h->cookie_len = (uint8_t)MIN(a->cookie_len, G_MAXUINT8);   /* at most 255 (RFC 6347 4.3.2) */
     h->n_cert_comp = (uint8_t)MIN(a->n_cert_comp, G_MAXUINT8);
     memcpy(h->cert_comp, a->cert_comp, sizeof h->cert_comp);
     h->n_versions = (uint16_t)MIN(a->n_versions, G_MAXUINT16);
@@ -768,17 +803,18 @@ static gboolean unknown_type_message(const field_info *fi, guint8 *type)
            !known_handshake_type(*type);
 }
 
-/* Whether the capture holds less of a handshake message than its 4-byte
- * header and length say (Wireshark 4.4 and later still name the type of a
- * message cut by a snapshot length); *captured gets what it holds. */
-static gboolean message_cut(const field_info *fi, guint32 length, guint32 *captured)
+/* Whether the capture holds less of a handshake message than its header (4
+ * bytes, DTLS 12) and length say (Wireshark 4.4 and later still name the
+ * type of a message cut by a snapshot length); *captured gets what it
+ * holds. */
+static gboolean message_cut(const field_info *fi, guint32 header, guint32 length, guint32 *captured)
 {
     gint have;
 
     if (!fi || !fi->ds_tvb || fi->start < 0)
         return FALSE;
     have = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
-    if (have < 0 || (guint32)have >= 4 + length)
+    if (have < 0 || (guint32)have >= header + length)
         return FALSE;
     *captured = (guint32)have;
     return TRUE;
@@ -812,7 +848,7 @@ static void add_handshake(walk_state *st, const proto_node *node)
     hs_facts facts;
     collected_event *ce;
     guint8 unknown_type;
-    guint32 suite;
+    guint32 suite, header;
 
     memset(&facts, 0, sizeof facts);
     read_handshake(node, &facts);
@@ -835,12 +871,22 @@ static void add_handshake(walk_state *st, const proto_node *node)
     ce = &g_array_index(st->events, collected_event, st->events->len - 1);
     ce->ev.hs_type = tt_fi_uint(facts.type);
     ce->ev.hs_length = facts.length;
-    if (st->record_has_type && message_cut(PNODE_FINFO(node), facts.length, &ce->captured))
-        ce->whole = 4 + facts.length;
+    /* A DTLS fragment (RFC 6347 4.2.3): kept only where its record shows
+     * the message reassembled (walk). */
+    ce->fragment = st->transport == TT_TRANSPORT_DTLS && facts.has_fragment &&
+                   (facts.fragment_offset != 0 || facts.fragment_length != facts.length);
+    /* DTLS: its 12-byte header (RFC 6347 4.2.2); a message reassembled from
+     * fragments is whole by then, and the item shows only the last. */
+    header = st->transport == TT_TRANSPORT_DTLS ? 12 : 4;
+    if (st->record_has_type && !ce->fragment && message_cut(PNODE_FINFO(node), header, facts.length, &ce->captured))
+        ce->whole = header + facts.length;
     if (st->decrypted < 0)
         st->decrypted = frame_has_decrypted_data(st->pinfo);
     ce->ev.decrypted = st->decrypted;
     ce->ev.sslv2 = !st->record_has_type;
+    ce->ev.epoch = st->epoch;
+    ce->ev.has_message_seq = facts.has_seq;
+    ce->ev.message_seq = facts.message_seq;
     ce->is_client_hello = ce->ev.hs_type == 1;
     memcpy(ce->ev.session_id, facts.hello.session_id, facts.hello.session_id_len);
     ce->ev.session_id_len = facts.hello.session_id_len;
@@ -875,11 +921,14 @@ static void add_handshake(walk_state *st, const proto_node *node)
      * decompresses it. */
     if ((ce->ev.hs_type == 11 || ce->ev.hs_type == 25) && !ce->ev.sslv2)
         ce->certs = keep_certificates(node, st->pinfo->pool);
-    if ((ce->ev.hs_type == 8 || ce->ev.hs_type == 12 || ce->ev.hs_type == 13 || ce->ev.hs_type == 15 ||
-         ce->ev.hs_type == 16 || ce->ev.hs_type == 20 || ce->ev.hs_type == 25) && !ce->ev.sslv2) {
+    if ((ce->ev.hs_type == 3 || ce->ev.hs_type == 8 || ce->ev.hs_type == 12 || ce->ev.hs_type == 13 ||
+         ce->ev.hs_type == 15 || ce->ev.hs_type == 16 || ce->ev.hs_type == 20 || ce->ev.hs_type == 25) &&
+        !ce->ev.sslv2) {
         ce->vals = wmem_new(st->pinfo->pool, tt_msgvals);
         *ce->vals = facts.vals;
         ce->vals->ech = facts.hello.ech;   /* EncryptedExtensions: retry_configs */
+        ce->vals->has_cookie = facts.hello.has_cookie;   /* HelloVerifyRequest */
+        ce->vals->cookie_len = (uint8_t)MIN(facts.hello.cookie_len, G_MAXUINT8);
     }
     if (ce->whole) {
         /* Its type is in the capture, not all its values: the texts quote
@@ -929,6 +978,7 @@ static void add_ccs(walk_state *st, const field_info *fi)
     r = wmem_new0(st->pinfo->pool, tt_record);
     r->content_type = (uint8_t)st->content_type;
     r->length = (uint16_t)st->record_length;
+    r->header = st->transport == TT_TRANSPORT_DTLS ? 13 : 5;
     if (fi->length >= 1 && fi->ds_tvb && tvb_bytes_exist(fi->ds_tvb, fi->start, 1)) {
         r->value = tt_tvb_get_u8(fi->ds_tvb, fi->start);
         r->has_value = TRUE;
@@ -955,6 +1005,32 @@ static gboolean is_ssl2_record(const proto_node *record)
     return FALSE;
 }
 
+/* A DTLS message is annotated once, where Wireshark shows it whole: right
+ * after its last fragment's item, the record holds the reassembled
+ * fragments (walk marks that one). Other fragments are dropped. */
+static void drop_fragments(walk_state *st, guint from)
+{
+    for (guint i = from; i < st->events->len;) {
+        if (g_array_index(st->events, collected_event, i).fragment)
+            g_array_remove_index(st->events, i);
+        else
+            i++;
+    }
+}
+
+static void reassembled_here(walk_state *st)
+{
+    collected_event *last;
+
+    if (!st->events->len)
+        return;
+    last = &g_array_index(st->events, collected_event, st->events->len - 1);
+    if (last->fragment) {
+        last->fragment = FALSE;
+        last->ev.reassembled = true;
+    }
+}
+
 static void walk(walk_state *st, const proto_node *node)
 {
     for (const proto_node *c = node->first_child; c; c = c->next) {
@@ -967,7 +1043,9 @@ static void walk(walk_state *st, const proto_node *node)
             st->record_has_type = FALSE;
             st->record_opaque = FALSE;
             st->record_length = -1;
+            st->epoch = 0;
             walk(st, c);
+            drop_fragments(st, before);
             /* An SSLv2 record whose type TLS does not show ("Encrypted Data"). */
             if (st->events->len == before && !st->record_has_type && is_ssl2_record(c)) {
                 add_event(st, TT_EV_SSL2_RECORD, fi);
@@ -984,6 +1062,10 @@ static void walk(walk_state *st, const proto_node *node)
             st->content_type = tt_fi_uint(fi);
         } else if (id == F_RECORD_LENGTH) {
             st->record_length = (gint)tt_fi_uint(fi);
+        } else if (id == F_EPOCH) {
+            st->epoch = tt_fi_uint(fi);
+        } else if (id == F_FRAGMENTS) {
+            reassembled_here(st);
         } else if (id == F_ALERT) {
             add_alert(st, c);
         } else if (id == F_HANDSHAKE) {
@@ -1050,7 +1132,8 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
     st.content_type = 0;
     st.record_length = -1;
     st.decrypted = -1;
-    /* TLS over UDP is QUIC's here: DTLS has fields of its own. */
+    st.epoch = 0;
+    /* TLS's items over UDP are QUIC's; DTLS's sit under a dtls item. */
     st.transport = pinfo->ptype == PT_UDP ? TT_TRANSPORT_QUIC : TT_TRANSPORT_TCP;
     if (!tree)
         return st.events;
@@ -1059,7 +1142,10 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
         field f = field_of(PNODE_FINFO(c));
         if (f == F_TLS)
             walk(&st, c);
-        else if (f == F_QUIC)
+        else if (f == F_DTLS && pinfo->ptype == PT_UDP) {
+            st.transport = TT_TRANSPORT_DTLS;
+            walk(&st, c);
+        } else if (f == F_QUIC)
             walk_quic(&st, c);
         else if (f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED)
             quic_item(&st, f, PNODE_FINFO(c));

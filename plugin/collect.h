@@ -12,6 +12,7 @@
 
 typedef struct {
     tt_event ev;               /* from_client is left for the caller */
+    bool fragment;             /* DTLS: a fragment of a message (collect.c only) */
     bool is_client_hello;      /* the event that fixes the client's side */
     const field_info *where;   /* the bytes to point at */
     /* The values the texts quote, in the packet's pool. */

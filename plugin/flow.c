@@ -11,14 +11,16 @@ enum { CLIENT = 0, SERVER = 1 };
 
 /* What a message is in the flow, independent of the flow's numbering. */
 typedef enum {
-    R_NONE, R_CH, R_HRR, R_CH2, R_SH, R_SCCS, R_CCCS, R_EE, R_CR, R_SCERT, R_SKE,
+    R_NONE, R_CH, R_HRR, R_HVR, R_CH2, R_SH, R_SCCS, R_CCCS, R_EE, R_CR, R_SCERT, R_SKE,
     R_SHD, R_CCERT, R_CKE, R_SCV, R_CCV, R_SFIN, R_CFIN, R_NST, R_EOED, R_APP, R_KU,
     R_COUNT
 } role;
 
 /* Step numbers per flow and role: the numbered lists of docs/flows.md. */
 static const unsigned char steps[TT_FLOW_COUNT][R_COUNT] = {
-    [TT_FLOW_UNKNOWN] = { [R_CH] = 1 },
+    /* DTLS's cookie exchange comes before the ServerHello (docs/flows.md I);
+     * step_of moves the later steps of every flow two places on. */
+    [TT_FLOW_UNKNOWN] = { [R_CH] = 1, [R_HVR] = 2, [R_CH2] = 3 },
     [TT_FLOW_12_FULL] = {
         [R_CH] = 1, [R_SH] = 2, [R_SCERT] = 3, [R_SKE] = 4, [R_CR] = 5, [R_SHD] = 6,
         [R_CCERT] = 7, [R_CKE] = 8, [R_CCV] = 9, [R_CCCS] = 10, [R_CFIN] = 11,
@@ -48,7 +50,7 @@ static const unsigned char steps[TT_FLOW_COUNT][R_COUNT] = {
 
 const char *tt_transport_name(tt_transport transport)
 {
-    static const char *const names[TT_TRANSPORT_COUNT] = { "tcp", "quic" };
+    static const char *const names[TT_TRANSPORT_COUNT] = { "tcp", "quic", "dtls" };
 
     return (unsigned)transport < TT_TRANSPORT_COUNT ? names[transport] : "?";
 }
@@ -62,7 +64,20 @@ const char *tt_version_name(unsigned version)
     case 0x0302: return "TLS 1.1";
     case TT_TLS12: return "TLS 1.2";
     case TT_TLS13: return "TLS 1.3";
+    case TT_DTLS10: return "DTLS 1.0";
+    case TT_DTLS12: return "DTLS 1.2";
+    case TT_DTLS13: return "DTLS 1.3";
     default: return NULL;
+    }
+}
+
+unsigned tt_tls_version(unsigned version)
+{
+    switch (version) {
+    case TT_DTLS10: return 0x0302;
+    case TT_DTLS12: return TT_TLS12;
+    case TT_DTLS13: return TT_TLS13;
+    default: return version;
     }
 }
 
@@ -96,7 +111,12 @@ static void add_skipped(tt_annotation *a, tt_phrase_id skipped)
 
 static bool is13(const tt_flow *f)
 {
-    return f->version == TT_TLS13 || f->hrr;
+    return tt_tls_version(f->version) == TT_TLS13 || f->hrr;
+}
+
+static bool dtls(const tt_flow *f)
+{
+    return f->transport == TT_TRANSPORT_DTLS;
 }
 
 /* The step of a role in this connection's flow, or 0 with a note saying why
@@ -112,6 +132,8 @@ static unsigned step_of(const tt_flow *f, tt_annotation *a, role r)
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
         return 0;
     }
+    if (f->cookie_exchange && r != R_CH && r != R_HVR && r != R_CH2 && steps[f->flow][r])
+        return steps[f->flow][r] + 2u;
     return steps[f->flow][r];
 }
 
@@ -130,6 +152,9 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     } else if (f->hrr && f->client_hellos == 1) {
         a->text = TT_TEXT_CLIENT_HELLO_AFTER_HRR;
         a->step = step_of(f, a, R_CH2);
+    } else if (f->cookie_exchange && f->client_hellos == 1 && !f->server_hello_seen) {
+        a->text = TT_TEXT_CLIENT_HELLO_WITH_COOKIE;
+        a->step = step_of(f, a, R_CH2);
     } else {
         f->renegotiating = true;
         a->text = TT_TEXT_CLIENT_HELLO_AGAIN;
@@ -140,6 +165,8 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     /* It says what carries both hellos. */
     if (f->transport == TT_TRANSPORT_QUIC && f->client_hellos == 0)
         add_note(a, TT_PHRASE_NOTE_QUIC_INITIAL);
+    if (dtls(f) && f->client_hellos == 0)
+        add_note(a, TT_PHRASE_NOTE_DTLS);
     if (f->client_hellos == 0) {
         f->ch_session_id_len = ev->session_id_len <= 32 ? ev->session_id_len : 0;
         memcpy(f->ch_session_id, ev->session_id, f->ch_session_id_len);
@@ -214,14 +241,14 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     if (ev->version)
         f->version = ev->version;
     f->kx = ev->kx;
-    f->null_cipher = ev->null_cipher && ev->version != TT_TLS13;
+    f->null_cipher = ev->null_cipher && tt_tls_version(ev->version) != TT_TLS13;
     a->show_version = true;
     if (f->renegotiating) {
         a->text = server_hello_text(f);
         add_note(a, TT_PHRASE_NOTE_RENEGOTIATION);
         return;
     }
-    if (f->version == TT_TLS13) {
+    if (tt_tls_version(f->version) == TT_TLS13) {
         if (f->hrr)
             f->flow = TT_FLOW_13_HRR;
         else if (ev->psk_accepted)
@@ -244,7 +271,7 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
         f->flow = TT_FLOW_12_FULL;
         a->text = server_hello_text(f);
     }
-    if (f->version && f->version < TT_TLS12)
+    if (f->version && tt_tls_version(f->version) < TT_TLS12)
         add_note(a, TT_PHRASE_NOTE_DEPRECATED);
     a->step = step_of(f, a, R_SH);
 }
@@ -289,17 +316,52 @@ static void certificate(tt_flow *f, const tt_event *ev, int side, tt_annotation 
         f->client_auth = true;
 }
 
+/* A DTLS side resends a flight that got no answer, each handshake message
+ * with the message_seq it had (RFC 6347 4.2.2, 4.2.4): a message_seq the
+ * side already used is a copy, explained at its first. Datagrams may come
+ * out of order, so every number seen is kept, not only the highest. */
+static bool dtls_copy(tt_flow *f, const tt_event *ev, int side)
+{
+    uint64_t bit;
+
+    if (!dtls(f) || !ev->has_message_seq || ev->message_seq >= 64)
+        return false;
+    bit = UINT64_C(1) << ev->message_seq;
+    if (f->seqs_seen[side] & bit)
+        return true;
+    f->seqs_seen[side] |= bit;
+    return false;
+}
+
+static void retransmission(tt_annotation *a, int side, tt_msg_id msg)
+{
+    a->msg = msg;
+    a->text = side == CLIENT ? TT_TEXT_DTLS_RETRANSMISSION_CLIENT : TT_TEXT_DTLS_RETRANSMISSION_SERVER;
+    a->retransmission = true;
+}
+
+/* Whether the side has changed cipher for this record: in DTLS the record's
+ * epoch says so, whatever order the datagrams came in (RFC 6347 4.1). */
+static bool after_ccs(const tt_flow *f, const tt_event *ev, int side)
+{
+    return dtls(f) ? ev->epoch > 0 : f->ccs[side];
+}
+
 static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     int side = ev->from_client ? CLIENT : SERVER;
     bool server = side == SERVER;
 
+    if (dtls_copy(f, ev, side)) {
+        retransmission(a, side, tt_msg_from_handshake_type(ev->hs_type));
+        return;
+    }
     /* Up to TLS 1.2 everything a side sends after its ChangeCipherSpec is
      * encrypted: a plaintext type there, without decryption, is bytes that
      * are not what they seem (a damaged or misassembled record). Not with
      * a NULL cipher, which only authenticates (RFC 5246 6.2.3, A.5): there
      * the type shows in clear. */
-    if (f->ccs[side] && !ev->decrypted && !is13(f) && !f->renegotiating && !f->null_cipher) {
+    if (after_ccs(f, ev, side) && !ev->decrypted && !is13(f) && !f->renegotiating && !f->null_cipher) {
         a->text = TT_TEXT_HANDSHAKE_AFTER_CCS;
         a->cannot_tell = true;
         return;
@@ -308,6 +370,16 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
     switch (a->msg) {
     case TT_MSG_CLIENT_HELLO: client_hello(f, ev, a); return;
     case TT_MSG_SERVER_HELLO: server_hello(f, ev, a); return;
+    case TT_MSG_HELLO_VERIFY_REQUEST:
+        /* RFC 6347 4.2.1: DTLS only, from the server, before its ServerHello. */
+        if (!dtls(f) || !server || f->server_hello_seen || f->renegotiating) {
+            a->text = TT_TEXT_OTHER;
+            return;
+        }
+        f->cookie_exchange = true;
+        a->text = TT_TEXT_HELLO_VERIFY_REQUEST;
+        a->step = step_of(f, a, R_HVR);
+        return;
     case TT_MSG_FINISHED: finished(f, side, a); return;
     case TT_MSG_CERTIFICATE: certificate(f, ev, side, a); return;
     case TT_MSG_COMPRESSED_CERTIFICATE:
@@ -486,7 +558,7 @@ static bool encrypted_handshake(tt_flow *f, const tt_event *ev, tt_annotation *a
     /* TLS shows a fragment of a longer message, and an undecrypted message,
      * both as a handshake item without a type. Decrypted data, or a side
      * that has not changed cipher yet, is not encrypted: a fragment. */
-    if (ev->decrypted || !f->ccs[side])
+    if (ev->decrypted || !after_ccs(f, ev, side))
         return false;
     a->encrypted = true;
     /* In TLS 1.2 the first handshake record after a side's ChangeCipherSpec
@@ -499,6 +571,8 @@ static bool encrypted_handshake(tt_flow *f, const tt_event *ev, tt_annotation *a
     a->msg = TT_MSG_ENCRYPTED_HANDSHAKE;
     a->text = TT_TEXT_ENCRYPTED_HANDSHAKE;
     a->cannot_tell = true;
+    if (dtls(f))
+        add_note(a, TT_PHRASE_NOTE_DTLS_MAYBE_RETRANSMISSION);
     add_note(a, TT_PHRASE_NOTE_KEYLOG);
     return true;
 }
@@ -509,7 +583,15 @@ static void change_cipher_spec(tt_flow *f, const tt_event *ev, tt_annotation *a)
     bool first = !f->ccs[side];
 
     a->msg = TT_MSG_CHANGE_CIPHER_SPEC;
+    /* DTLS: a side's second ChangeCipherSpec outside a renegotiation is part
+     * of a flight sent again (RFC 6347 4.2.4). */
+    if (dtls(f) && !first && !f->renegotiating) {
+        retransmission(a, side, TT_MSG_CHANGE_CIPHER_SPEC);
+        return;
+    }
     f->ccs[side] = true;
+    if (dtls(f) && first)
+        add_note(a, TT_PHRASE_NOTE_DTLS_EPOCH);
     /* TLS 1.2 has no ChangeCipherSpec before the ServerHello; TLS 1.3's
      * compatibility one can come first from the client. */
     if (is13(f) || (f->started && !f->server_hello_seen && f->ch_offers_13)) {
@@ -727,6 +809,8 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
             handshake(f, ev, a);
         else if (!ssl2_message(f, ev, a))
             return false;
+        if (ev->reassembled && !a->retransmission)
+            add_note(a, TT_PHRASE_NOTE_DTLS_FRAGMENTS);
         break;
     case TT_EV_SSL2_RECORD:
         if (!ssl2_record(f, ev, a))
@@ -767,6 +851,7 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->failed_alert = f->failed_alert;
     a->closed = f->closed;
     a->complete = f->complete;
+    a->cookie_exchange = f->cookie_exchange;
     a->ssl2_keys = f->ssl2_keys;
     a->ssl2_maybe_complete = f->ssl2_maybe_complete;
     if (!f->started && !f->midstream_reported) {

@@ -19,6 +19,9 @@
 #define TT_SSL30 0x0300
 #define TT_TLS12 0x0303
 #define TT_TLS13 0x0304
+#define TT_DTLS10 0xfeff         /* DTLS counts down: one's complement of 1.0 (RFC 6347 4.1) */
+#define TT_DTLS12 0xfefd
+#define TT_DTLS13 0xfefc
 #define TT_NO_NOTE TT_PHRASE_COUNT
 #define TT_MAX_NOTES 3
 #define TT_MAX_SKIPPED 3
@@ -39,6 +42,7 @@ typedef enum {
 typedef enum {
     TT_TRANSPORT_TCP,          /* TLS records over TCP */
     TT_TRANSPORT_QUIC,         /* CRYPTO frames of QUIC packets, no records (RFC 9001 4) */
+    TT_TRANSPORT_DTLS,         /* DTLS records over UDP (RFC 6347) */
     TT_TRANSPORT_COUNT
 } tt_transport;
 
@@ -72,6 +76,11 @@ typedef struct {
     bool opaque;               /* APPLICATION_DATA: TLS 1.3 record not decrypted */
     bool alert_known;          /* ALERT: level and description readable */
     unsigned alert_level, alert_desc;
+    /* DTLS (RFC 6347 4.1, 4.2.2, 4.2.3) */
+    unsigned epoch;            /* the record's epoch: 0 before the side's ChangeCipherSpec */
+    bool has_message_seq;      /* handshake messages: message_seq is readable */
+    unsigned message_seq;
+    bool reassembled;          /* Wireshark put the message together from fragments */
 } tt_event;
 
 typedef enum {
@@ -109,6 +118,8 @@ typedef struct {
                                    * handshake; whether it finished cannot be told */
     bool report_midstream : 1; /* the connection's first item, started mid-way */
     uint8_t transport : 2;     /* tt_transport */
+    bool retransmission : 1;   /* DTLS: a copy of a message already annotated */
+    bool cookie_exchange : 1;  /* DTLS: the flow began with a HelloVerifyRequest */
     /* What its texts need from the connection's earlier messages, whose
      * values are not kept. */
     bool has_suite : 1;        /* ServerHello, HelloRetryRequest: suite is the chosen suite */
@@ -166,6 +177,9 @@ typedef struct {
     uint16_t ch_suites[TT_MAX_SUITES];
     bool sh_seen;              /* the first ServerHello ... */
     bool sh_ems;               /* ... accepted extended_master_secret */
+    /* DTLS */
+    bool cookie_exchange;      /* a HelloVerifyRequest came before the ServerHello */
+    uint64_t seqs_seen[2];     /* per side: bit n set once message_seq n was annotated */
 } tt_flow;
 
 void tt_flow_init(tt_flow *flow);
@@ -178,7 +192,12 @@ bool tt_flow_next(tt_flow *flow, const tt_event *ev, tt_annotation *out);
 /* Whether a ServerHello's session ID echoes the ClientHello's (non-empty). */
 bool tt_same_session_id(const uint8_t *a, unsigned a_len, const uint8_t *b, unsigned b_len);
 
-/* "tcp", "quic": the value of tlstutor.transport, the same in every language. */
+/* The TLS version a DTLS version is built on (RFC 4347 1, RFC 6347 1,
+ * RFC 9147 1): DTLS 1.0 on TLS 1.1, 1.2 on 1.2, 1.3 on 1.3; any other
+ * version as it is. Rules compare versions through it. */
+unsigned tt_tls_version(unsigned version);
+
+/* "tcp", "quic", "dtls": the value of tlstutor.transport, the same in every language. */
 const char *tt_transport_name(tt_transport transport);
 
 /* "TLS 1.2" and the like; NULL for an unknown version. */

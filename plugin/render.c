@@ -24,6 +24,7 @@ static int hf_reference = -1;
 static int hf_encrypted = -1;
 static int hf_conn = -1;
 static int hf_transport = -1;
+static int hf_retransmission = -1;
 static int hf_version = -1;
 static int hf_flow = -1;
 static int hf_skipped = -1;
@@ -62,7 +63,9 @@ void render_register(int proto)
         { &hf_conn, { "Connection", "tlstutor.conn", FT_UINT32, BASE_DEC, NULL, 0x0,
             "Which TLS connection of the file the message belongs to: 1, 2, ... in order of appearance", HFILL } },
         { &hf_transport, { "Transport", "tlstutor.transport", FT_STRING, BASE_NONE, NULL, 0x0,
-            "What carries the connection's handshake messages: tcp (TLS records over TCP) or quic (CRYPTO frames of QUIC packets, RFC 9001), the same in every language", HFILL } },
+            "What carries the connection's handshake messages: tcp (TLS records over TCP), quic (CRYPTO frames of QUIC packets, RFC 9001) or dtls (DTLS records over UDP, RFC 6347), the same in every language", HFILL } },
+        { &hf_retransmission, { "Retransmission", "tlstutor.retransmission", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "DTLS: present (True) on a copy of a message already explained, sent again because an answer did not come (RFC 6347 4.2.4); absent elsewhere", HFILL } },
         { &hf_version, { "Version chosen", "tlstutor.version", FT_STRING, BASE_NONE, NULL, 0x0,
             "On the ServerHello: the protocol version really chosen (supported_versions counts, not legacy_version)", HFILL } },
         { &hf_flow, { "Handshake flow", "tlstutor.flow", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -77,7 +80,7 @@ void render_register(int proto)
         { &ei_failed, { "tlstutor.expert.failed", PI_SEQUENCE, PI_WARN,
             "The handshake failed: a fatal alert or a close before it finished", EXPFILL } },
         { &ei_deprecated, { "tlstutor.expert.deprecated", PI_SECURITY, PI_WARN,
-            "Deprecated protocol version (SSL 3.0, TLS 1.0 or 1.1), or prohibited (SSL 2.0)", EXPFILL } },
+            "Deprecated protocol version (SSL 3.0, TLS 1.0, TLS 1.1 or DTLS 1.0), or prohibited (SSL 2.0)", EXPFILL } },
         { &ei_client_auth, { "tlstutor.expert.client_auth", PI_SECURITY, PI_CHAT,
             "The server asks for a client certificate (client authentication)", EXPFILL } },
         { &ei_cannot_tell, { "tlstutor.expert.cannot_tell", PI_UNDECODED, PI_NOTE,
@@ -208,8 +211,15 @@ const char *render_flow_kind(const tt_item *it, tt_lang lang, wmem_allocator_t *
         [TT_FLOW_13_PSK] = TT_PHRASE_FLOW_PSK,
         [TT_FLOW_SSL2] = TT_PHRASE_FLOW_SSL2,
     };
-    const char *version = tt_version_name(it->a.flow == TT_FLOW_13_HRR ? TT_TLS13 : it->a.version);
-    const char *kind = tt_phrase(kinds[it->a.flow < TT_FLOW_COUNT ? it->a.flow : 0], lang);
+    /* DTLS's cookie exchange moves the numbers on (docs/flows.md I). */
+    static const tt_phrase_id with_cookie[TT_FLOW_COUNT] = {
+        [TT_FLOW_12_FULL] = TT_PHRASE_FLOW_FULL_HVR,
+        [TT_FLOW_12_RESUMED_ID] = TT_PHRASE_FLOW_RESUMED_ID_HVR,
+        [TT_FLOW_12_RESUMED_TICKET] = TT_PHRASE_FLOW_RESUMED_TICKET_HVR,
+    };
+    tt_flow_kind flow = it->a.flow < TT_FLOW_COUNT ? (tt_flow_kind)it->a.flow : TT_FLOW_UNKNOWN;
+    const char *version = tt_version_name(flow == TT_FLOW_13_HRR ? TT_TLS13 : it->a.version);
+    const char *kind = tt_phrase(it->a.cookie_exchange && with_cookie[flow] ? with_cookie[flow] : kinds[flow], lang);
 
     if (version && it->a.flow != TT_FLOW_UNKNOWN)
         return wmem_strdup_printf(pool, "%s %s", version, kind);
@@ -276,6 +286,8 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
     parts_add_uint(mt, hf_conn, TT_PHRASE_LABEL_CONN, tvb, start, length, it->conn, lang);
     parts_add_string(mt, hf_transport, TT_PHRASE_LABEL_TRANSPORT, tvb, start, length,
                      tt_transport_name((tt_transport)it->a.transport), NULL, lang);
+    if (it->a.retransmission)
+        parts_add_boolean(mt, hf_retransmission, TT_PHRASE_LABEL_RETRANSMISSION, tvb, start, length, TRUE, lang);
     if (it->a.show_version && tt_version_name(it->a.version))
         parts_add_string(mt, hf_version, TT_PHRASE_LABEL_VERSION, tvb, start, length,
                          tt_version_name(it->a.version), NULL, lang);
@@ -299,7 +311,7 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
                                tt_phrase(TT_PHRASE_EXPERT_FAILED, lang),
                                render_text(it, TT_PART_SHORT, lang, pinfo->pool));
     /* SSL 2.0 is more than deprecated: RFC 6176 prohibits it. */
-    if (it->a.show_version && it->a.version && it->a.version < TT_TLS12)
+    if (it->a.show_version && it->a.version && tt_tls_version(it->a.version) < TT_TLS12)
         expert_add_info_format(pinfo, mi, &ei_deprecated, "%s: %s",
                                tt_phrase(it->a.version == TT_SSL20 ? TT_PHRASE_EXPERT_PROHIBITED
                                                                    : TT_PHRASE_EXPERT_DEPRECATED, lang),

@@ -116,7 +116,7 @@ static const char *node_name(category cat, const tt_item *it, const conn_class *
         if (it->a.flow == TT_FLOW_SSL2 && it->a.ssl2_keys && !it->a.client_auth)
             return tt_phrase(TT_PHRASE_STATS_SSL2_AUTH_HIDDEN, lang);
         /* TLS 1.3's CertificateRequest is encrypted (RFC 8446 4.3.2). */
-        if (it->a.version == TT_TLS13 && c->hidden && !it->a.client_auth)
+        if (tt_tls_version(it->a.version) == TT_TLS13 && c->hidden && !it->a.client_auth)
             return tt_phrase(TT_PHRASE_STATS_AUTH_HIDDEN_13, lang);
         return tt_phrase(it->a.client_auth ? TT_PHRASE_STATS_AUTH_ASKED
                                            : TT_PHRASE_STATS_AUTH_NOT_ASKED, lang);

@@ -38,10 +38,13 @@ typedef struct {
     bool ech : 1;                      /* carries encrypted_client_hello (0xfe0d) */
     uint8_t n_cert_comp;               /* compress_certificate algorithms offered */
     uint16_t cert_comp[4];             /* the first 4 */
+    bool has_cookie : 1;               /* DTLS ClientHello: its cookie's length is read */
+    uint8_t cookie_len;
 } tt_hello;
 
 /* Values of ServerKeyExchange, CertificateRequest, ClientKeyExchange,
- * CertificateVerify and Finished. */
+ * CertificateVerify, Finished, CompressedCertificate and DTLS's
+ * HelloVerifyRequest. */
 typedef struct {
     uint16_t curve;                    /* named group */
     uint16_t p_len;                    /* DH prime, bytes */
@@ -55,6 +58,8 @@ typedef struct {
     uint16_t cert_comp_alg;            /* CompressedCertificate: its algorithm */
     uint32_t uncompressed_len;         /* CompressedCertificate: the Certificate's length */
     uint32_t compressed_len;           /* CompressedCertificate: the compressed bytes */
+    uint8_t cookie_len;                /* HelloVerifyRequest: the cookie, bytes */
+    bool has_cookie : 1;
     bool has_cert_comp : 1;
     bool ech : 1;                      /* EncryptedExtensions: encrypted_client_hello (retry_configs) */
     bool has_curve : 1;
@@ -101,7 +106,8 @@ typedef struct {
     uint8_t content_type;
     uint8_t value;                     /* the message's byte (RFC 5246 7.1: 1) */
     bool has_value;
-    uint16_t length;                   /* tls.record.length: the bytes after the 5-byte header */
+    uint16_t length;                   /* tls.record.length: the bytes after the header */
+    uint8_t header;                    /* the header: 5 bytes, DTLS 13 (RFC 6347 4.1) */
 } tt_record;
 
 /* One message's values, as many as it has (NULL where none). A message the

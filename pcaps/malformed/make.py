@@ -8,7 +8,7 @@ pcaps/tls13.pcapng are read, taken apart into records, and rewritten
 (lengths changed, records cut, inserted, dropped or split across segments).
 The DTLS and QUIC files (dtls-*, quic-*) take their datagrams from
 pcaps/dtls12-openssl.pcapng and pcaps/quic-ngtcp2.pcapng and write them anew
-as UDP datagrams (client port 40000; server port 4433 or 443).
+as UDP datagrams (client port 40000; server port 443).
 TCP and IP around them are written anew: client 192.0.2.1, server 192.0.2.2
 port 443, fixed ports and initial sequence numbers, one millisecond between
 packets from the source capture's first timestamp, so the certificates are
@@ -431,7 +431,7 @@ class Dtls12:
     ServerKeyExchange, ServerHelloDone, one record each, one datagram)."""
 
     def __init__(self):
-        src = Datagrams("dtls12-openssl.pcapng", 4433)
+        src = Datagrams("dtls12-openssl.pcapng", 443)
         self.t0 = src.t0
         (_, self.ch1), (_, self.hvr), (_, self.ch2), (_, flight) = src.all[:4]
         assert [d[0] for d in (self.ch1, self.hvr, self.ch2)] == [22] * 3
@@ -471,7 +471,7 @@ class Udp:
 def dtls_start(cap):
     d = Dtls12()
     cap.t = d.t0
-    return d, Udp(cap, 4433)
+    return d, Udp(cap, 443)
 
 
 def dtls_record_length_beyond_datagram(cap, t):
