@@ -34,6 +34,7 @@
 static dissector_handle_t tutor_handle;
 static GArray *wanted_ids;       /* the field ids the tutor reads */
 static int proto_tls_id = -1;
+static int proto_dtls_id = -1;
 static gboolean in_tshark;       /* reads every pass in order */
 static gboolean always;          /* preference: ask for the fields anyway */
 static guint32 read_upto;        /* frames 1..read_upto were read in order */
@@ -118,7 +119,8 @@ static void apply(void)
         mark_referenced();
 }
 
-void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls)
+void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
+                    int proto_dtls)
 {
     const char *program = g_get_prgname();  /* set by ws_log_init() */
 
@@ -141,6 +143,7 @@ void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, 
     pools = g_hash_table_new(g_direct_hash, g_direct_equal);
     register_shutdown_routine(follow_shutdown);
     proto_tls_id = proto_tls;
+    proto_dtls_id = proto_dtls;
     in_tshark = program && strcmp(program, "tshark") == 0;
     apply();
 }
@@ -181,8 +184,10 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
      * the number of one a read filter dropped. */
     if (num > read_upto + 1)
         return TT_FOLLOW_NOT_YET;
-    if (!tree && wmem_list_find(pinfo->layers, GINT_TO_POINTER(proto_tls_id)))
-        return TT_FOLLOW_NOT_YET;  /* TLS's fields exist only in a tree */
+    /* TLS's and DTLS's fields exist only in a tree. */
+    if (!tree && (wmem_list_find(pinfo->layers, GINT_TO_POINTER(proto_tls_id)) ||
+                  wmem_list_find(pinfo->layers, GINT_TO_POINTER(proto_dtls_id))))
+        return TT_FOLLOW_NOT_YET;
     read_upto = num;
     return TT_FOLLOW_READ;
 }

@@ -15,7 +15,8 @@ typedef enum {
 /* Takes the field ids the tutor reads (a GArray of int, kept), those of
  * them only the texts need (a GArray of int, freed here) and the
  * postdissector's handle; call from the handoff. */
-void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls);
+void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
+                    int proto_dtls);
 /* tshark: whether the packets after this one need the fields only the
  * texts quote (someone looks at the texts or expert infos). */
 void follow_details_wanted(gboolean wanted);

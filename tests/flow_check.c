@@ -6,8 +6,10 @@
  * cannot read before and after the keys, a message code that is chance, a
  * close before and after the records a finished handshake needs; what the
  * ServerHello's and ClientKeyExchange's texts keep from earlier hellos; a
- * CompressedCertificate in TLS 1.3 (both sides) and in TLS 1.2. Exits
- * non-zero and says which check failed otherwise. */
+ * CompressedCertificate in TLS 1.3 (both sides) and in TLS 1.2; DTLS
+ * (docs/flows.md I) with datagrams out of order, lost and sent again,
+ * and a HelloVerifyRequest where it cannot be one. Exits non-zero and says
+ * which check failed otherwise. */
 #include <stdio.h>
 #include <string.h>
 
@@ -410,6 +412,116 @@ static void compressed_certificate(void)
           a.step == 0 && a.text == TT_TEXT_OTHER);
 }
 
+/* A DTLS handshake message: its message_seq and its record's epoch. */
+static bool dtls_msg(tt_flow *f, int from_client, unsigned type, unsigned seq, unsigned epoch, bool decrypted,
+                     tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TT_EV_HANDSHAKE;
+    ev.transport = TT_TRANSPORT_DTLS;
+    ev.from_client = from_client;
+    ev.hs_type = type;
+    ev.hs_length = 100;
+    ev.has_message_seq = true;
+    ev.message_seq = seq;
+    ev.epoch = epoch;
+    ev.decrypted = decrypted;
+    if (type == 2) {
+        ev.version = TT_DTLS12;
+        ev.kx = TT_KX_DHE_SIGNED;
+    }
+    return tt_flow_next(f, &ev, a);
+}
+
+static bool dtls_other(tt_flow *f, tt_event_kind kind, int from_client, unsigned epoch, tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.transport = TT_TRANSPORT_DTLS;
+    ev.from_client = from_client;
+    ev.epoch = epoch;
+    return tt_flow_next(f, &ev, a);
+}
+
+static bool copy_of(const tt_annotation *a, tt_msg_id msg, int from_client)
+{
+    return a->msg == msg && a->retransmission && a->step == 0 &&
+           a->text == (from_client ? TT_TEXT_DTLS_RETRANSMISSION_CLIENT : TT_TEXT_DTLS_RETRANSMISSION_SERVER);
+}
+
+/* The cookie exchange moves the steps two places on; copies (the first
+ * ClientHello, a flight, a ChangeCipherSpec) get no step; a message that
+ * arrives before a lower message_seq is no copy; without keys the
+ * Finished is told by its epoch even before the ChangeCipherSpec arrives,
+ * and a later encrypted record may be a copy. */
+static void dtls(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(dtls_msg(&f, C, 1, 0, 0, false, &a) && a.step == 1 && a.transport == TT_TRANSPORT_DTLS &&
+          has_note(&a, TT_PHRASE_NOTE_DTLS));
+    CHECK(dtls_msg(&f, C, 1, 0, 0, false, &a) && copy_of(&a, TT_MSG_CLIENT_HELLO, C) && !f.renegotiating);
+    CHECK(dtls_msg(&f, S, 3, 0, 0, false, &a) && a.msg == TT_MSG_HELLO_VERIFY_REQUEST && a.step == 2 &&
+          a.text == TT_TEXT_HELLO_VERIFY_REQUEST);
+    CHECK(dtls_msg(&f, C, 1, 1, 0, false, &a) && a.step == 3 && a.text == TT_TEXT_CLIENT_HELLO_WITH_COOKIE &&
+          !has_note(&a, TT_PHRASE_NOTE_DTLS));
+    CHECK(dtls_msg(&f, S, 2, 1, 0, false, &a) && a.step == 4 && a.cookie_exchange);
+    /* The Certificate's datagram comes after the ServerKeyExchange's. */
+    CHECK(dtls_msg(&f, S, 12, 3, 0, false, &a) && a.step == 6 && !a.retransmission);
+    CHECK(dtls_msg(&f, S, 11, 2, 0, false, &a) && a.step == 5 && !a.retransmission);
+    CHECK(dtls_msg(&f, S, 14, 4, 0, false, &a) && a.step == 8);
+    CHECK(dtls_msg(&f, C, 16, 2, 0, false, &a) && a.step == 10);
+    /* The client's Finished (epoch 1) before its ChangeCipherSpec. */
+    CHECK(dtls_other(&f, TT_EV_ENCRYPTED_HANDSHAKE, C, 1, &a) && a.msg == TT_MSG_FINISHED && a.step == 13 &&
+          a.encrypted);
+    CHECK(dtls_other(&f, TT_EV_CHANGE_CIPHER_SPEC, C, 0, &a) && a.step == 12 &&
+          has_note(&a, TT_PHRASE_NOTE_DTLS_EPOCH));
+    /* That flight lost: the server's flight again, then the client's. */
+    CHECK(dtls_msg(&f, S, 2, 1, 0, false, &a) && copy_of(&a, TT_MSG_SERVER_HELLO, S) && !a.show_version);
+    CHECK(dtls_msg(&f, C, 16, 2, 0, false, &a) && copy_of(&a, TT_MSG_CLIENT_KEY_EXCHANGE, C));
+    CHECK(dtls_other(&f, TT_EV_CHANGE_CIPHER_SPEC, C, 0, &a) && copy_of(&a, TT_MSG_CHANGE_CIPHER_SPEC, C));
+    CHECK(dtls_other(&f, TT_EV_ENCRYPTED_HANDSHAKE, C, 1, &a) && a.cannot_tell &&
+          has_note(&a, TT_PHRASE_NOTE_DTLS_MAYBE_RETRANSMISSION));
+    CHECK(dtls_other(&f, TT_EV_CHANGE_CIPHER_SPEC, S, 0, &a) && a.step == 14);
+    CHECK(dtls_other(&f, TT_EV_ENCRYPTED_HANDSHAKE, S, 1, &a) && a.msg == TT_MSG_FINISHED && a.step == 15 &&
+          f.complete);
+    CHECK(dtls_other(&f, TT_EV_APPLICATION_DATA, C, 1, &a) && a.step == 16);
+
+    /* No cookie exchange: TLS 1.2's numbers; a plaintext type in epoch 0
+     * after the ChangeCipherSpec (a flight sent again) is no oddity, one in
+     * epoch 1 without decryption is. */
+    tt_flow_init(&f);
+    CHECK(dtls_msg(&f, C, 1, 0, 0, false, &a) && a.step == 1);
+    CHECK(dtls_msg(&f, S, 2, 0, 0, false, &a) && a.step == 2 && !a.cookie_exchange);
+    CHECK(dtls_msg(&f, C, 16, 1, 0, false, &a) && a.step == 8);
+    CHECK(dtls_other(&f, TT_EV_CHANGE_CIPHER_SPEC, C, 0, &a) && a.step == 10);
+    CHECK(dtls_msg(&f, C, 16, 1, 0, false, &a) && copy_of(&a, TT_MSG_CLIENT_KEY_EXCHANGE, C));
+    CHECK(dtls_msg(&f, C, 20, 2, 1, false, &a) && a.text == TT_TEXT_HANDSHAKE_AFTER_CCS && a.cannot_tell);
+    CHECK(dtls_msg(&f, C, 20, 3, 1, true, &a) && a.msg == TT_MSG_FINISHED && a.step == 11);
+
+    /* A HelloVerifyRequest over TCP, from the client, or after the
+     * ServerHello is no cookie exchange. */
+    tt_flow_init(&f);
+    CHECK(tls(&f, C, 1, TT_KX_DHE_SIGNED, false, false, &a));
+    CHECK(tls(&f, S, 3, TT_KX_DHE_SIGNED, false, false, &a) && a.msg == TT_MSG_HELLO_VERIFY_REQUEST &&
+          a.text == TT_TEXT_OTHER && a.step == 0 && !f.cookie_exchange);
+    tt_flow_init(&f);
+    CHECK(dtls_msg(&f, C, 1, 0, 0, false, &a));
+    CHECK(dtls_msg(&f, C, 3, 1, 0, false, &a) && a.text == TT_TEXT_OTHER && !f.cookie_exchange);
+    CHECK(dtls_msg(&f, S, 2, 0, 0, false, &a) && a.step == 2);
+    CHECK(dtls_msg(&f, S, 3, 1, 0, false, &a) && a.text == TT_TEXT_OTHER && !f.cookie_exchange);
+
+    /* DTLS 1.0 is deprecated (RFC 8996) and built on TLS 1.1. */
+    CHECK(tt_tls_version(TT_DTLS10) == 0x0302 && tt_tls_version(TT_DTLS12) == TT_TLS12 &&
+          tt_tls_version(TT_TLS12) == TT_TLS12);
+}
+
 int main(void)
 {
     full();
@@ -421,6 +533,7 @@ int main(void)
     by_suite();
     hellos();
     compressed_certificate();
+    dtls();
     printf("flow checks: %d failed\n", bad);
     return bad != 0;
 }

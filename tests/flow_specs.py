@@ -10,6 +10,54 @@ from wsversion import at_least
 
 VN_FIRST = "" if at_least(4, 4) else "1 C ClientHello 1\n--"
 
+# DTLS 1.2 and 1.0 from OpenSSL: a HelloVerifyRequest, then one datagram
+# per flight. {E}: " E" without keys.
+DTLS_OPENSSL = """
+            1 C ClientHello 1
+            2 S HelloVerifyRequest 2
+            3 C ClientHello 3
+            4 S ServerHello 4
+            4 S Certificate 5
+            4 S ServerKeyExchange 6
+            4 S ServerHelloDone 8
+            5 C ClientKeyExchange 10
+            5 C ChangeCipherSpec 12
+            5 C Finished 13{E}
+            6 S NewSessionTicket -
+            6 S ChangeCipherSpec 14
+            6 S Finished 15{E}
+            7 C ApplicationData 16
+            8 S ApplicationData 16
+            9 C Alert -{E}
+            10 S Alert -{E}
+"""
+DTLS_RETRANSMIT = """
+            1 C ClientHello 1
+            2 S HelloVerifyRequest 2
+            3 C ClientHello 3
+            4 S ServerHello 4
+            4 S Certificate 5
+            4 S ServerKeyExchange 6
+            4 S ServerHelloDone 8
+            5 C ClientKeyExchange 10
+            5 C ChangeCipherSpec 12
+            5 C Finished 13{E}
+            6 C ClientKeyExchange -
+            7 C ChangeCipherSpec -
+            {F8}
+            9 S ServerHello -
+            10 S Certificate -
+            11 S ServerKeyExchange -
+            12 S ServerHelloDone -
+            13 S NewSessionTicket -
+            13 S ChangeCipherSpec 14
+            13 S Finished 15{E}
+            14 C ApplicationData 16
+            15 S ApplicationData 16
+            16 C Alert -{E}
+            17 S Alert -{E}
+"""
+
 SHAPES = {
     "tls13-client-auth.pcapng": {
         "nokeys": """
@@ -590,11 +638,76 @@ SHAPES = {
             10 S NewSessionTicket 13
         """,
     },
-    # DTLS is not explained yet: the tutor must say nothing rather than
-    # something wrong (its fields are dtls.*, not tls.*).
-    **{name: {"nokeys": "", "keys": ""} for name in (
-        "dtls10-openssl.pcapng", "dtls12-fragmented.pcapng", "dtls12-gnutls.pcapng",
-        "dtls12-openssl.pcapng", "dtls12-retransmit.pcapng")},
+    # DTLS (docs/flows.md I), on UDP 443. With a HelloVerifyRequest the steps
+    # are TLS 1.2's two places on; without keys the Finished messages are
+    # named by their epoch and the alerts are encrypted. A fragmented
+    # message is annotated where Wireshark reassembles it (dtls12-fragmented:
+    # the Certificate in frame 7, the ServerKeyExchange in frame 9); a
+    # message sent again is named again with no step (test_dtls.py checks
+    # tlstutor.retransmission).
+    **{name: {k: DTLS_OPENSSL.format(E=" E" if k == "nokeys" else "") for k in ("nokeys", "keys")}
+       for name in ("dtls12-openssl.pcapng", "dtls10-openssl.pcapng")},
+    "dtls12-no-cookie.pcapng": {k: """
+            1 C ClientHello 1
+            2 S ServerHello 2
+            3 S Certificate 3
+            4 S ServerKeyExchange 4
+            5 S ServerHelloDone 6
+            6 C ClientKeyExchange 8
+            6 C ChangeCipherSpec 10
+            6 C Finished 11{E}
+            7 S NewSessionTicket -
+            8 S ChangeCipherSpec 12
+            9 S Finished 13{E}
+            10 C ApplicationData 14
+            11 S ApplicationData 14
+            12 C Alert -{E}
+        """.format(E=" E" if k == "nokeys" else "") for k in ("nokeys", "keys")},
+    "dtls12-gnutls.pcapng": {k: """
+            1 C ClientHello 1
+            2 S HelloVerifyRequest 2
+            3 C ClientHello 3
+            4 S ServerHello 4
+            5 S Certificate 5
+            6 S ServerKeyExchange 6
+            7 S ServerHelloDone 8
+            8 C ClientKeyExchange 10
+            8 C ChangeCipherSpec 12
+            8 C Finished 13{E}
+            9 S NewSessionTicket -
+            10 S ChangeCipherSpec 14
+            11 S Finished 15{E}
+            12 C ApplicationData 16
+            13 S ApplicationData 16
+            14 C Alert -{E}
+        """.format(E=" E" if k == "nokeys" else "") for k in ("nokeys", "keys")},
+    "dtls12-fragmented.pcapng": {k: """
+            1 C ClientHello 1
+            2 S HelloVerifyRequest 2
+            3 C ClientHello 3
+            4 S ServerHello 4
+            7 S Certificate 5
+            9 S ServerKeyExchange 6
+            9 S ServerHelloDone 8
+            10 C ClientKeyExchange 10
+            10 C ChangeCipherSpec 12
+            10 C Finished 13{E}
+            11 S NewSessionTicket -
+            11 S ChangeCipherSpec 14
+            11 S Finished 15{E}
+            12 C ApplicationData 16
+            13 S ApplicationData 16
+            14 C Alert -{E}
+            15 S Alert -{E}
+        """.format(E=" E" if k == "nokeys" else "") for k in ("nokeys", "keys")},
+    # The client's third datagram (frame 5) was lost on its way: the client
+    # sends its flight again (frames 6-8), the server its own (9-12). Without
+    # keys the client's second Finished (frame 8) cannot be told from any
+    # other encrypted handshake record.
+    "dtls12-retransmit.pcapng": {
+        "nokeys": DTLS_RETRANSMIT.format(E=" E", F8="8 C EncryptedHandshake - E"),
+        "keys": DTLS_RETRANSMIT.format(E="", F8="8 C Finished -"),
+    },
     # Chromium against OpenSSL 3.0 (issue #14): flow C as OpenSSL's own,
     # the server's first flight in one segment; Chromium sends its request
     # before the tickets arrive, and closes without close_notify.

@@ -12,7 +12,8 @@ from test_unchanged import EXPLAINED, keys_of
 from wsversion import at_least
 
 # RFC 8446 / 5246 names, written here independently of the plugin's table.
-RFC_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 4: "NewSessionTicket",
+RFC_NAMES = {0: "HelloRequest", 1: "ClientHello", 2: "ServerHello", 3: "HelloVerifyRequest",
+             4: "NewSessionTicket",
              5: "EndOfEarlyData", 8: "EncryptedExtensions", 11: "Certificate",
              12: "ServerKeyExchange", 13: "CertificateRequest", 14: "ServerHelloDone",
              15: "CertificateVerify", 16: "ClientKeyExchange", 20: "Finished",
@@ -52,6 +53,39 @@ def wireshark_types(tshark, pcap, keys, extra=()):
     return per_frame
 
 
+def dtls_types(tshark, pcap, keys):
+    """DTLS: per frame, the messages Wireshark shows whole: a handshake item
+    that is its whole message (fragment_offset 0, fragment_length = length),
+    or the last fragment's item, which the record follows with the
+    reassembled fragments (dtls.fragments). Read from the PDML of tshark
+    without the plugin."""
+    import xml.etree.ElementTree as ET
+    out = tshark.run(["-r", tshark.pcap(pcap), "-T", "pdml", "-Y", "dtls.handshake.type",
+                      *tshark.opts(keys)], plugin=False).stdout
+    per_frame = {}
+    for packet in ET.fromstring(out).iter("packet"):
+        frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
+        names = []
+        for record in packet.iter("field"):
+            if record.get("name") != "dtls.record":
+                continue
+            children = list(record)
+            for i, hs in enumerate(children):
+                if hs.get("name") != "dtls.handshake":
+                    continue
+                v = {f.get("name"): f.get("show") for f in hs}
+                if "dtls.handshake.type" not in v:
+                    continue
+                whole = v.get("dtls.handshake.fragment_offset") == "0" and \
+                    v.get("dtls.handshake.fragment_length") == v.get("dtls.handshake.length")
+                after = children[i + 1].get("name") if i + 1 < len(children) else None
+                if whole or after == "dtls.fragments":
+                    names.append(RFC_NAMES.get(int(v["dtls.handshake.type"]), "type " + v["dtls.handshake.type"]))
+        if names:
+            per_frame[frame] = names
+    return per_frame
+
+
 def tutor_handshake(msgs, keep_encrypted):
     per_frame = defaultdict(list)
     for m in msgs:
@@ -71,8 +105,9 @@ def test_same_messages_as_wireshark(tshark, pcap, with_keys):
     keys = keys_of(pcap) if with_keys else None
     msgs = tshark.messages(pcap, keys=keys, extra=in_scope(pcap))
     assert msgs, "the tutor annotated nothing"
-    assert tutor_handshake(msgs, keep_encrypted=False) == wireshark_types(
-        tshark, pcap, keys, in_scope(pcap))
+    shown = dtls_types(tshark, pcap, keys) if pcap.startswith("dtls") else \
+        wireshark_types(tshark, pcap, keys, in_scope(pcap))
+    assert tutor_handshake(msgs, keep_encrypted=False) == shown
     for m in msgs:
         assert m.msg != "Unknown", m
         # (Wireshark does not decrypt SSL 2.0: its records stay encrypted.)
@@ -100,16 +135,20 @@ def test_encrypted_finished_is_the_decrypted_one(tshark, pcap):
 
 
 def encrypted_handshake_records(tshark, pcap):
-    """frame -> number of records TLS shows as "Encrypted Handshake Message"."""
+    """frame -> number of records TLS shows as "Encrypted Handshake Message"
+    (DTLS: as a handshake item without a type)."""
     import xml.etree.ElementTree as ET
-    out = tshark.run(["-r", tshark.pcap(pcap), "-T", "pdml", "-Y", "tls.record.content_type == 22"],
+    proto = "dtls" if pcap.startswith("dtls") else "tls"
+    out = tshark.run(["-r", tshark.pcap(pcap), "-T", "pdml", "-Y", f"{proto}.record.content_type == 22"],
                      plugin=False).stdout
     counts = defaultdict(int)
     for packet in ET.fromstring(out).iter("packet"):
         frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
         for f in packet.iter("field"):
-            if f.get("name") == "tls.handshake" and \
-                    f.get("showname", "").endswith("Encrypted Handshake Message"):
+            # DTLS shows such a record's item as "Handshake Protocol", no type.
+            if f.get("name") == f"{proto}.handshake" and \
+                    (f.get("showname", "").endswith("Encrypted Handshake Message") or
+                     (proto == "dtls" and not any(c.get("name") == "dtls.handshake.type" for c in f))):
                 counts[frame] += 1
     return dict(counts)
 

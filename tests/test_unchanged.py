@@ -9,10 +9,8 @@ import pytest
 from tshark import PCAPS
 
 CAPTURES = sorted(p.name for p in PCAPS.glob("*.pcapng"))
-# What the tutor explains: every capture but DTLS's, which it does not read
-# yet (docs/flows.md; tests/flow_specs.py asserts that it says nothing there).
-# Tests of Wireshark's own output and of re-dissection use all of them.
-EXPLAINED = [c for c in CAPTURES if not c.startswith("dtls")]
+# What the tutor explains: every bundled capture (TLS over TCP, QUIC, DTLS).
+EXPLAINED = CAPTURES
 
 
 def keys_of(pcap):
