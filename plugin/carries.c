@@ -594,7 +594,7 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
             LINE(P(CARRIES_ECH_RETRY));
         break;
     case TT_MSG_HELLO_VERIFY_REQUEST:
-        if (v->has_cookie && it->a.text == TT_TEXT_HELLO_VERIFY_REQUEST)
+        if (v->has_cookie && v->cookie_len && it->a.text == TT_TEXT_HELLO_VERIFY_REQUEST)
             LINE(FMT(P(CARRIES_HVR_COOKIE), v->cookie_len));
         break;
     case TT_MSG_COMPRESSED_CERTIFICATE:

@@ -254,10 +254,10 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                 facts->has_fragment = TRUE;
             } else if (id == F_FRAGMENT_LENGTH && !facts->fragment_length)
                 facts->fragment_length = tt_fi_uint(fi);
-            else if (id == F_COOKIE_LENGTH) {
-                facts->hello.cookie_len = tt_fi_uint(fi);
+            else if (id == F_COOKIE_LENGTH)
                 facts->hello.has_cookie = TRUE;
-            }
+            else if (id == F_COOKIE)
+                facts->hello.cookie_len = (unsigned)MAX(fi->length, 0);
             else if (id == F_SSL2_SESSION_ID_HIT && fi->ds_tvb && fi->length == 1 &&
                      tvb_bytes_exist(fi->ds_tvb, fi->start, 1))
                 /* The byte itself: the field is a boolean, whose value

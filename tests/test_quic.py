@@ -49,7 +49,8 @@ def test_quic_text(tshark, case, lang):
 
 @pytest.mark.parametrize("pcap", EXPLAINED)
 def test_transport_on_every_message(tshark, pcap):
-    """quic exactly on the QUIC captures, tcp on all others (the TLS ones)."""
+    """quic exactly on the QUIC captures, dtls on the DTLS ones, tcp on all
+    others (the TLS ones)."""
     extra = ["-o", "tlstutor.ports:443,8443"] if "8443" in pcap else []
     out = tshark.run(["-r", tshark.pcap(pcap), "-Y", "tlstutor", "-T", "fields",
                       "-E", "occurrence=a", "-E", "aggregator=|", "-e", "tlstutor.msg",
@@ -58,7 +59,8 @@ def test_transport_on_every_message(tshark, pcap):
     assert rows
     # Wireshark's own word for the capture's transport.
     quic = tshark.run(["-r", tshark.pcap(pcap), "-Y", "quic"], plugin=False).stdout
-    transport = "quic" if quic else "tcp"
+    dtls = tshark.run(["-r", tshark.pcap(pcap), "-Y", "dtls"], plugin=False).stdout
+    transport = "quic" if quic else "dtls" if dtls else "tcp"
     for msgs, transports in rows:
         assert transports.split("|") == [transport] * len(msgs.split("|"))
 
