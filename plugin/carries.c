@@ -593,6 +593,23 @@ static void other_messages(const tt_item *it, const tt_msgvals *v, tvbuff_t *tvb
         if (v->ech)
             LINE(P(CARRIES_ECH_RETRY));
         break;
+    case TT_MSG_QUIC_CONNECTION_CLOSE: {
+        /* RFC 9000 19.19, 20.1; RFC 9001 4.8: 0x100 + a TLS alert. */
+        const char *code = FMT("0x%" PRIx64, v->close_code);
+        if (!v->has_close)
+            break;
+        if (v->close_app)
+            LINE(FMT(P(CARRIES_QUIC_CLOSE_APP), code));
+        else if (v->close_code == 0)
+            LINE(P(CARRIES_QUIC_CLOSE_NO_ERROR));
+        else if (v->close_code >= 0x100 && v->close_code <= 0x1ff)
+            LINE(FMT(P(CARRIES_QUIC_CLOSE_ALERT), code, (unsigned)(v->close_code - 0x100),
+                     tt_alert_name((int)(v->close_code - 0x100)) ? tt_alert_name((int)(v->close_code - 0x100))
+                                                                 : "?"));
+        else
+            LINE(FMT(P(CARRIES_QUIC_CLOSE_ERROR), code));
+        break;
+    }
     case TT_MSG_HELLO_VERIFY_REQUEST:
         if (v->has_cookie && v->cookie_len && it->a.text == TT_TEXT_HELLO_VERIFY_REQUEST)
             LINE(FMT(P(CARRIES_HVR_COOKIE), v->cookie_len));

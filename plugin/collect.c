@@ -1088,20 +1088,49 @@ static void walk(walk_state *st, const proto_node *node)
     }
 }
 
-/* The QUIC packet items that tell an undecrypted Handshake packet: its
- * header form and type come before Wireshark's note that it could not
- * decrypt it. */
-#define QUIC_HANDSHAKE 2       /* long header packet type (RFC 9000 17.2.4) */
+/* QUIC's own items, in tree order: a packet's header form, type and
+ * version, then Wireshark's note that it could not decrypt it, then its
+ * frames. Long header packet types (RFC 9000 17.2): */
+#define QUIC_0RTT 1
+#define QUIC_HANDSHAKE 2
+#define QUIC_RETRY 3
+
+static gboolean is_quic_item(field f)
+{
+    return f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED ||
+           f == F_QUIC_VERSION || f == F_QUIC_CLOSE_ERROR || f == F_QUIC_CLOSE_APP_ERROR;
+}
 
 static void quic_item(walk_state *st, field f, const field_info *fi)
 {
-    if (f == F_QUIC_HEADER_FORM)
+    collected_event *last = st->events->len ? &g_array_index(st->events, collected_event, st->events->len - 1)
+                                            : NULL;
+
+    if (f == F_QUIC_HEADER_FORM) {
         st->quic_packet_type = -1;
-    else if (f == F_QUIC_PACKET_TYPE)
+    } else if (f == F_QUIC_PACKET_TYPE) {
         st->quic_packet_type = (int)tt_fi_uint(fi);
-    else if (f == F_QUIC_UNDECRYPTED && st->quic_packet_type == QUIC_HANDSHAKE) {
+        if (st->quic_packet_type == QUIC_0RTT)
+            add_event(st, TT_EV_QUIC_0RTT, fi);
+        else if (st->quic_packet_type == QUIC_RETRY)
+            add_event(st, TT_EV_QUIC_RETRY, fi);
+    } else if (f == F_QUIC_VERSION && tt_fi_uint(fi) == 0) {
+        add_event(st, TT_EV_QUIC_VERSION_NEGOTIATION, fi);
+    } else if (f == F_QUIC_UNDECRYPTED && st->quic_packet_type == QUIC_HANDSHAKE) {
         add_event(st, TT_EV_QUIC_HANDSHAKE_PACKET, fi);
         st->quic_packet_type = -1;   /* one per packet */
+    } else if (f == F_QUIC_UNDECRYPTED && st->quic_packet_type == QUIC_0RTT && last &&
+               last->ev.kind == TT_EV_QUIC_0RTT) {
+        last->ev.opaque = true;      /* its data stays encrypted */
+    } else if (f == F_QUIC_CLOSE_ERROR || f == F_QUIC_CLOSE_APP_ERROR) {
+        add_event(st, TT_EV_QUIC_CLOSE, fi);
+        last = &g_array_index(st->events, collected_event, st->events->len - 1);
+        last->ev.close_app = f == F_QUIC_CLOSE_APP_ERROR;
+        last->ev.close_code = tt_fi_uint64(fi);
+        last->vals = wmem_new0(st->pinfo->pool, tt_msgvals);
+        last->vals->close_app = last->ev.close_app;
+        last->vals->close_code = last->ev.close_code;
+        last->vals->has_close = TRUE;
     }
 }
 
@@ -1114,7 +1143,7 @@ static void walk_quic(walk_state *st, const proto_node *node)
 
         if (f == F_TLS)
             walk(st, c);
-        else if (f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED)
+        else if (is_quic_item(f))
             quic_item(st, f, PNODE_FINFO(c));
         else
             walk_quic(st, c);
@@ -1147,7 +1176,7 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
             walk(&st, c);
         } else if (f == F_QUIC)
             walk_quic(&st, c);
-        else if (f == F_QUIC_HEADER_FORM || f == F_QUIC_PACKET_TYPE || f == F_QUIC_UNDECRYPTED)
+        else if (is_quic_item(f))
             quic_item(&st, f, PNODE_FINFO(c));
         else if (!PNODE_FINFO(c) && st.transport == TT_TRANSPORT_QUIC)
             walk_quic(&st, c);   /* 4.6: a sparse tree's QUIC items under a node without field_info */

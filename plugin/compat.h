@@ -28,6 +28,12 @@ static inline guint32 tt_fi_uint(const field_info *fi)
     return fvalue_get_uinteger(TT_FI_VALUE(fi));
 }
 
+/* A 64-bit unsigned field's value (QUIC's variable-length integers). */
+static inline guint64 tt_fi_uint64(const field_info *fi)
+{
+    return fvalue_get_uinteger64(TT_FI_VALUE(fi));
+}
+
 /* Bool preferences: gboolean until 4.2, bool from 4.4 on. */
 #if TT_WS_AT_LEAST(4, 4)
 typedef bool tt_pref_bool;

@@ -155,6 +155,10 @@ static void client_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
     } else if (f->cookie_exchange && f->client_hellos == 1 && !f->server_hello_seen) {
         a->text = TT_TEXT_CLIENT_HELLO_WITH_COOKIE;
         a->step = step_of(f, a, R_CH2);
+    } else if (f->retry && f->client_hellos == 1 && !f->server_hello_seen) {
+        /* The same ClientHello in a new Initial (RFC 9000 17.2.5.3): one
+         * TLS message, already numbered. */
+        a->text = TT_TEXT_CLIENT_HELLO_AFTER_RETRY;
     } else {
         f->renegotiating = true;
         a->text = TT_TEXT_CLIENT_HELLO_AGAIN;
@@ -681,6 +685,71 @@ static bool quic_handshake_packet(tt_flow *f, int side, tt_annotation *a)
     return true;
 }
 
+/* ---- QUIC's own packets and frames (docs/flows.md H) ------------------ */
+
+/* 0-RTT packets: the client's early data (RFC 9001 4.6.1), the first one. */
+static bool quic_0rtt(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    if (!ev->from_client || f->early_data_sent)
+        return false;
+    f->early_data_sent = true;
+    a->msg = TT_MSG_EARLY_DATA;
+    a->text = TT_TEXT_QUIC_EARLY_DATA;
+    a->encrypted = ev->opaque;
+    if (a->encrypted)
+        add_note(a, TT_PHRASE_NOTE_KEYLOG);
+    return true;
+}
+
+/* The server's answer to a version it does not speak (RFC 9000 6): the
+ * client starts a new connection; this one ends here. */
+static bool quic_version_negotiation(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    if (ev->from_client || f->version_negotiated || f->server_hello_seen)
+        return false;
+    f->version_negotiated = true;
+    a->msg = TT_MSG_VERSION_NEGOTIATION;
+    a->text = TT_TEXT_QUIC_VERSION_NEGOTIATION;
+    return true;
+}
+
+/* At most one Retry, before the handshake (RFC 9000 17.2.5.2). */
+static bool quic_retry(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    if (ev->from_client || f->retry || f->server_hello_seen)
+        return false;
+    f->retry = true;
+    a->msg = TT_MSG_RETRY;
+    a->text = TT_TEXT_QUIC_RETRY;
+    return true;
+}
+
+/* CONNECTION_CLOSE (RFC 9000 10.2, 19.19), the first of each side. An
+ * error code of type 0x1c ends a handshake that has not finished; 0x100
+ * to 0x1ff is a TLS alert (RFC 9001 4.8), which the flow's name then says. */
+static bool quic_close(tt_flow *f, const tt_event *ev, tt_annotation *a)
+{
+    int side = ev->from_client ? CLIENT : SERVER;
+    bool error = !ev->close_app && ev->close_code != 0;
+
+    if (f->quic_closed[side])
+        return false;
+    f->quic_closed[side] = true;
+    a->msg = TT_MSG_QUIC_CONNECTION_CLOSE;
+    if (error)
+        a->text = side == CLIENT ? TT_TEXT_QUIC_CLOSE_ERROR_CLIENT : TT_TEXT_QUIC_CLOSE_ERROR_SERVER;
+    else
+        a->text = side == CLIENT ? TT_TEXT_QUIC_CLOSE_CLIENT : TT_TEXT_QUIC_CLOSE_SERVER;
+    if (error && !f->complete && f->failed_alert == TT_NO_ALERT && !f->closed) {
+        a->failure = true;
+        if (ev->close_code >= 0x100 && ev->close_code <= 0x1ff)
+            f->failed_alert = (int)(ev->close_code - 0x100);
+        else
+            f->closed = true;
+    }
+    return true;
+}
+
 static bool application_data(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     int side = ev->from_client ? CLIENT : SERVER;
@@ -830,6 +899,22 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
         if (!quic_handshake_packet(f, ev->from_client ? CLIENT : SERVER, a))
             return false;
         break;
+    case TT_EV_QUIC_0RTT:
+        if (!quic_0rtt(f, ev, a))
+            return false;
+        break;
+    case TT_EV_QUIC_VERSION_NEGOTIATION:
+        if (!quic_version_negotiation(f, ev, a))
+            return false;
+        break;
+    case TT_EV_QUIC_RETRY:
+        if (!quic_retry(f, ev, a))
+            return false;
+        break;
+    case TT_EV_QUIC_CLOSE:
+        if (!quic_close(f, ev, a))
+            return false;
+        break;
     case TT_EV_CLOSE:
         if (!tcp_close(f, a))
             return false;
@@ -854,7 +939,9 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->cookie_exchange = f->cookie_exchange;
     a->ssl2_keys = f->ssl2_keys;
     a->ssl2_maybe_complete = f->ssl2_maybe_complete;
-    if (!f->started && !f->midstream_reported) {
+    /* A Version Negotiation packet answers an Initial that Wireshark may not
+     * show (a version it does not know): nothing began before the capture. */
+    if (!f->started && !f->midstream_reported && ev->kind != TT_EV_QUIC_VERSION_NEGOTIATION) {
         a->report_midstream = true;
         f->midstream_reported = true;
     }

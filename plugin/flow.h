@@ -36,6 +36,10 @@ typedef enum {
     TT_EV_CLOSE,               /* TCP FIN or RST */
     TT_EV_SSL2_RECORD,         /* an SSLv2-format record whose type TLS does not show ("Encrypted Data") */
     TT_EV_QUIC_HANDSHAKE_PACKET, /* a QUIC Handshake packet Wireshark could not decrypt */
+    TT_EV_QUIC_0RTT,           /* a QUIC 0-RTT packet (opaque: not decrypted) */
+    TT_EV_QUIC_VERSION_NEGOTIATION,
+    TT_EV_QUIC_RETRY,
+    TT_EV_QUIC_CLOSE,          /* a CONNECTION_CLOSE frame */
 } tt_event_kind;
 
 /* What carries the handshake messages (the value of tlstutor.transport). */
@@ -81,6 +85,9 @@ typedef struct {
     bool has_message_seq;      /* handshake messages: message_seq is readable */
     unsigned message_seq;
     bool reassembled;          /* Wireshark put the message together from fragments */
+    /* QUIC_CLOSE: the frame's kind and error code (RFC 9000 19.19) */
+    bool close_app;            /* type 0x1d: the application's code */
+    uint64_t close_code;
 } tt_event;
 
 typedef enum {
@@ -179,6 +186,10 @@ typedef struct {
     bool sh_ems;               /* ... accepted extended_master_secret */
     /* DTLS */
     bool cookie_exchange;      /* a HelloVerifyRequest came before the ServerHello */
+    /* QUIC */
+    bool retry;                /* a Retry came before the ServerHello */
+    bool version_negotiated;   /* a Version Negotiation packet was annotated */
+    bool quic_closed[2];       /* per side: its CONNECTION_CLOSE was annotated */
     uint64_t seqs_seen[2];     /* per side: bit n set once message_seq n was annotated */
 } tt_flow;
 

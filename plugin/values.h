@@ -43,8 +43,8 @@ typedef struct {
 } tt_hello;
 
 /* Values of ServerKeyExchange, CertificateRequest, ClientKeyExchange,
- * CertificateVerify, Finished, CompressedCertificate and DTLS's
- * HelloVerifyRequest. */
+ * CertificateVerify, Finished, CompressedCertificate, DTLS's
+ * HelloVerifyRequest and QUIC's CONNECTION_CLOSE. */
 typedef struct {
     uint16_t curve;                    /* named group */
     uint16_t p_len;                    /* DH prime, bytes */
@@ -59,6 +59,9 @@ typedef struct {
     uint32_t uncompressed_len;         /* CompressedCertificate: the Certificate's length */
     uint32_t compressed_len;           /* CompressedCertificate: the compressed bytes */
     uint8_t cookie_len;                /* HelloVerifyRequest: the cookie, bytes */
+    uint64_t close_code;               /* QUIC CONNECTION_CLOSE: its error code ... */
+    bool close_app : 1;                /* ... the application's (frame type 0x1d) */
+    bool has_close : 1;
     bool has_cookie : 1;
     bool has_cert_comp : 1;
     bool ech : 1;                      /* EncryptedExtensions: encrypted_client_hello (retry_configs) */

@@ -9,7 +9,8 @@
  * CompressedCertificate in TLS 1.3 (both sides) and in TLS 1.2; DTLS
  * (docs/flows.md I) with datagrams out of order, lost and sent again,
  * and a HelloVerifyRequest where it cannot be one. Exits non-zero and says
- * which check failed otherwise. */
+ * which check failed otherwise; QUIC's Retry, 0-RTT, Version Negotiation
+ * and CONNECTION_CLOSE (docs/flows.md H). */
 #include <stdio.h>
 #include <string.h>
 
@@ -522,6 +523,77 @@ static void dtls(void)
           tt_tls_version(TT_TLS12) == TT_TLS12);
 }
 
+static bool quic_ev(tt_flow *f, tt_event_kind kind, int from_client, unsigned hs_type, tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.transport = TT_TRANSPORT_QUIC;
+    ev.from_client = from_client;
+    ev.hs_type = hs_type;
+    ev.hs_length = 100;
+    ev.decrypted = true;
+    if (hs_type == 2)
+        ev.version = TT_TLS13;
+    return tt_flow_next(f, &ev, a);
+}
+
+static bool quic_close_ev(tt_flow *f, int from_client, bool app, uint64_t code, tt_annotation *a)
+{
+    tt_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = TT_EV_QUIC_CLOSE;
+    ev.transport = TT_TRANSPORT_QUIC;
+    ev.from_client = from_client;
+    ev.close_app = app;
+    ev.close_code = code;
+    return tt_flow_next(f, &ev, a);
+}
+
+/* QUIC's own packets (docs/flows.md H): a Retry, then the same ClientHello
+ * without a step and no renegotiation; one Retry, one 0-RTT mark, one
+ * CONNECTION_CLOSE per side; a TLS alert as a QUIC error fails the
+ * handshake with the alert's name, another error closes it; a Version
+ * Negotiation packet first is no capture started mid-connection. */
+static void quic(void)
+{
+    tt_flow f;
+    tt_annotation a;
+
+    tt_flow_init(&f);
+    CHECK(quic_ev(&f, TT_EV_HANDSHAKE, C, 1, &a) && a.step == 1);
+    CHECK(quic_ev(&f, TT_EV_QUIC_0RTT, C, 0, &a) && a.msg == TT_MSG_EARLY_DATA && a.step == 0 &&
+          a.text == TT_TEXT_QUIC_EARLY_DATA);
+    CHECK(!quic_ev(&f, TT_EV_QUIC_0RTT, C, 0, &a));
+    CHECK(quic_ev(&f, TT_EV_QUIC_RETRY, S, 0, &a) && a.msg == TT_MSG_RETRY && a.step == 0);
+    CHECK(!quic_ev(&f, TT_EV_QUIC_RETRY, S, 0, &a));
+    CHECK(quic_ev(&f, TT_EV_HANDSHAKE, C, 1, &a) && a.text == TT_TEXT_CLIENT_HELLO_AFTER_RETRY && a.step == 0 &&
+          !f.renegotiating);
+    CHECK(quic_ev(&f, TT_EV_HANDSHAKE, S, 2, &a) && a.step == 2 && a.early_data);
+    CHECK(!quic_ev(&f, TT_EV_QUIC_RETRY, S, 0, &a));
+    CHECK(quic_close_ev(&f, S, false, 0x100 + 40, &a) && a.msg == TT_MSG_QUIC_CONNECTION_CLOSE && a.failure &&
+          a.text == TT_TEXT_QUIC_CLOSE_ERROR_SERVER && f.failed_alert == 40 && a.failed_alert == 40);
+    CHECK(!quic_close_ev(&f, S, false, 0, &a));
+    CHECK(quic_close_ev(&f, C, false, 0, &a) && !a.failure && a.text == TT_TEXT_QUIC_CLOSE_CLIENT);
+
+    tt_flow_init(&f);
+    CHECK(quic_ev(&f, TT_EV_HANDSHAKE, C, 1, &a));
+    CHECK(quic_close_ev(&f, S, false, 0xa, &a) && a.failure && f.closed && f.failed_alert == TT_NO_ALERT);
+
+    /* An application's close (0x1d) is no error, whatever its code. */
+    tt_flow_init(&f);
+    CHECK(quic_ev(&f, TT_EV_HANDSHAKE, C, 1, &a));
+    CHECK(quic_close_ev(&f, C, true, 0x10c, &a) && !a.failure && a.text == TT_TEXT_QUIC_CLOSE_CLIENT);
+
+    tt_flow_init(&f);
+    CHECK(quic_ev(&f, TT_EV_QUIC_VERSION_NEGOTIATION, S, 0, &a) && a.msg == TT_MSG_VERSION_NEGOTIATION &&
+          !a.report_midstream && a.step == 0);
+    CHECK(!quic_ev(&f, TT_EV_QUIC_VERSION_NEGOTIATION, S, 0, &a));
+    CHECK(!quic_ev(&f, TT_EV_QUIC_VERSION_NEGOTIATION, C, 0, &a));
+}
+
 int main(void)
 {
     full();
@@ -534,6 +606,7 @@ int main(void)
     hellos();
     compressed_certificate();
     dtls();
+    quic();
     printf("flow checks: %d failed\n", bad);
     return bad != 0;
 }

@@ -8,7 +8,8 @@ and the numbered flows of docs/flows.md."""
 
 from wsversion import at_least
 
-VN_FIRST = "" if at_least(4, 4) else "1 C ClientHello 1\n--"
+VN_FIRST = ("2 S VersionNegotiation -" if at_least(4, 4) else
+            "1 C ClientHello 1\n2 S VersionNegotiation -") + "\n--"
 
 # DTLS 1.2 and 1.0 from OpenSSL: a HelloVerifyRequest, then one datagram
 # per flight. {E}: " E" without keys.
@@ -582,8 +583,12 @@ SHAPES = {
             3 S Finished 8
             5 C Finished 12
             9 S NewSessionTicket 13
+            11 C ConnectionClose -
         """,
     },
+    # Frame 12: the ClientHello's Initial and a 0-RTT packet (the request)
+    # in one datagram; each connection ends with the client's
+    # CONNECTION_CLOSE (HTTP/3's H3_NO_ERROR), in a 1-RTT packet.
     "quic-0rtt.pcapng": {
         "nokeys": """
             1 C ClientHello 1
@@ -592,6 +597,7 @@ SHAPES = {
             4 C HandshakePacket - E
             --
             12 C ClientHello 1
+            12 C EarlyData - E
             13 S ServerHello 2
             13 S HandshakePacket - E
             16 C HandshakePacket - E
@@ -605,21 +611,23 @@ SHAPES = {
             3 S Finished 8
             4 C Finished 12
             8 S NewSessionTicket 13
+            11 C ConnectionClose -
             --
             12 C ClientHello 1
+            12 C EarlyData -
             13 S ServerHello 2
             13 S EncryptedExtensions 4
             13 S Finished 5
             17 C Finished 8
             19 S NewSessionTicket 9
+            21 C ConnectionClose -
         """,
     },
     # The first ClientHello's version (0x1a2a3a4a, reserved to exercise
-    # version negotiation) is refused (frame 2: Version Negotiation, not
-    # annotated); the client starts again from another port. Wireshark 4.0
-    # decrypts that first Initial anyway (with version 1's keys) and shows its
-    # ClientHello; 4.4 and later do not, so there the tutor sees one
-    # connection.
+    # version negotiation) is refused (frame 2: Version Negotiation); the
+    # client starts again from another port. Wireshark 4.0 decrypts that
+    # first Initial anyway (with version 1's keys) and shows its ClientHello;
+    # 4.4 and later do not (VN_FIRST).
     "quic-version-negotiation.pcapng": {
         "nokeys": VN_FIRST + """
             3 C ClientHello 1
@@ -636,6 +644,7 @@ SHAPES = {
             5 S Finished 8
             7 C Finished 12
             10 S NewSessionTicket 13
+            15 C ConnectionClose -
         """,
     },
     # DTLS (docs/flows.md I), on UDP 443. With a HelloVerifyRequest the steps
@@ -826,6 +835,7 @@ SHAPES = {
             5 S Finished 8
             9 C Finished 12
             11 S NewSessionTicket 13
+            20 C ConnectionClose -
         """,
     },
     # caddy (Go) sends its ticket before the client's Finished.

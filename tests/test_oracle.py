@@ -25,7 +25,7 @@ SSL2_NAMES = {0: "ERROR", 1: "CLIENT-HELLO", 2: "CLIENT-MASTER-KEY", 3: "CLIENT-
               4: "SERVER-HELLO", 5: "SERVER-VERIFY", 6: "SERVER-FINISHED",
               7: "REQUEST-CERTIFICATE", 8: "CLIENT-CERTIFICATE"}
 NOT_HANDSHAKE = {"ChangeCipherSpec", "ApplicationData", "Alert", "EarlyData", "ConnectionClosed",
-                 "EncryptedRecord"}
+                 "EncryptedRecord", "VersionNegotiation", "Retry", "ConnectionClose"}
 
 
 # From 4.4 on an SSLv2-format record's type has a field of its own.

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """TLS 1.3 inside QUIC (docs/flows.md H): what QUIC changes, exactly, in
-both languages, on the bundled QUIC captures; tlstutor.transport on every
+both languages (0-RTT packets, Version Negotiation, CONNECTION_CLOSE included), on the bundled QUIC captures; tlstutor.transport on every
 message; the UDP port scope (tlstutor.udp_ports, Decode As). The message
 sequences themselves are in tests/flow_specs.py."""
 import pytest
@@ -36,6 +36,37 @@ CASES = [
     Case('clients_handshake_packet_says', '#14 QUIC', 'quic-ngtcp2.pcapng', None, ('HandshakePacket', 'client', 1), 'tlstutor.says',
          en='Client: (encrypted) my Finished, or only an acknowledgement.',
          ja='クライアント: (暗号化して)Finished、または受信確認だけを送ります。',
+    ),    Case('early_data_in_0rtt_packets', '#14 QUIC', 'quic-0rtt.pcapng', None, ('EarlyData', 'client', 1), 'tlstutor.explain',
+         en="With a ticket from an earlier connection, the client may send application data before the handshake finishes, in QUIC 0-RTT packets protected with keys derived from the pre-shared key. QUIC does not use TLS's EndOfEarlyData message. It saves a round trip, but an attacker could replay it, so servers should accept in it only requests that are safe to repeat. This is the first 0-RTT packet of the connection; the tutor does not mark the others. To read encrypted messages, load the key log: Edit > Preferences > Protocols > TLS > (Pre)-Master-Secret log filename, or tshark -o tls.keylog_file:FILE (browsers and curl write one when SSLKEYLOGFILE is set); editcap --inject-secrets tls,FILE embeds it in a pcapng.",
+         ja='以前の接続のチケットがあれば、クライアントはハンドシェイクが終わる前に、事前共有鍵から導いた鍵で保護したQUICの0-RTTパケットでアプリケーションデータを送れます。QUICはTLSのEndOfEarlyDataメッセージを使いません。往復を一回省けますが、攻撃者に再送(リプレイ)されるおそれがあるため、サーバーは繰り返しても安全な要求だけを受け付けるべきです。これはこの接続の最初の0-RTTパケットで、チューターは他のものには印を付けません。暗号化されたメッセージを読むには鍵ログを読み込みます。編集 > 設定 > Protocols > TLS > (Pre)-Master-Secret log filename で指定するか、tshark -o tls.keylog_file:ファイル を使います(ブラウザやcurlは環境変数SSLKEYLOGFILEがあると鍵ログを書き出します)。editcap --inject-secrets tls,ファイル でpcapngに埋め込むこともできます。',
+    ),
+    Case('early_data_says', '#14 QUIC', 'quic-0rtt.pcapng', None, ('EarlyData', 'client', 1), 'tlstutor.says',
+         en='Client: and here already is my request, in 0-RTT packets, encrypted with keys from our pre-shared key.',
+         ja='クライアント: そしてもう要求を送ります。0-RTTパケットで、事前共有鍵から導いた鍵で暗号化しています。',
+    ),
+    Case('version_negotiation', '#14 QUIC', 'quic-version-negotiation.pcapng', None, ('VersionNegotiation', 'server', 1), 'tlstutor.explain',
+         en="The client's first packet used a QUIC version this server does not support, so the server answers with a Version Negotiation packet listing the versions it does support. It holds no TLS message and is not protected by any key. The client abandons this attempt and, if it supports one of the listed versions, starts a new connection with it, with a new first packet and ClientHello, which the tutor explains as a connection of its own.",
+         ja='クライアントの最初のパケットは、このサーバーが対応していないQUICのバージョンを使っていました。そこでサーバーは、対応しているバージョンを並べたVersion Negotiationパケットで答えます。TLSのメッセージは入っておらず、どの鍵でも保護されていません。クライアントはこの試みをやめ、並んだバージョンのどれかに対応していれば、そのバージョンで新しい接続を始めます。新しい最初のパケットとClientHelloを送るので、チューターはそれを別の接続として説明します。',
+    ),
+    Case('version_negotiation_says', '#14 QUIC', 'quic-version-negotiation.pcapng', None, ('VersionNegotiation', 'server', 1), 'tlstutor.says',
+         en='Server: I do not speak the QUIC version you used; these are the ones I do.',
+         ja='サーバー: あなたが使ったQUICのバージョンは話せません。私が話せるのはこれらです。',
+    ),
+    Case('connection_close', '#14 QUIC', 'quic-ngtcp2.pcapng', 'quic-ngtcp2.keys', ('ConnectionClose', 'client', 1), 'tlstutor.explain',
+         en="A QUIC connection ends with a CONNECTION_CLOSE frame, inside a packet protected like the others. The frame says why: type 0x1c carries one of QUIC's own error codes (0 means no error), type 0x1d the application's code (HTTP/3's H3_NO_ERROR, 0x100, is a normal end). QUIC carries no TLS records, so it does not end with TLS's close_notify alert; a TLS alert would itself travel as a QUIC error code. The other side stops sending, and after a short wait both forget the connection.",
+         ja='QUICの接続は、ほかと同じく保護されたパケットに入ったCONNECTION_CLOSEフレームで終わります。フレームは理由を示します。種類0x1cはQUIC自身のエラーコード(0はエラーなし)を、種類0x1dはアプリケーションのコード(HTTP/3のH3_NO_ERROR、0x100は正常な終わり)を運びます。QUICはTLSレコードを運ばないのでclose_notifyアラートはなく、TLSのアラートもQUICのエラーコードとして運ばれます。相手は送るのをやめ、少し待った後で双方が接続を忘れます。',
+    ),
+    Case('connection_close_says', '#14 QUIC', 'quic-ngtcp2.pcapng', 'quic-ngtcp2.keys', ('ConnectionClose', 'client', 1), 'tlstutor.says',
+         en='Client: I am closing this connection.',
+         ja='クライアント: この接続を閉じます。',
+    ),
+    Case('connection_close_app_code', '#14 QUIC', 'quic-ngtcp2.pcapng', 'quic-ngtcp2.keys', ('ConnectionClose', 'client', 1), 'tlstutor.carries',
+         en="Frame type 0x1d, error code 0x100: the application's own code (for HTTP/3, 0x100 is H3_NO_ERROR, RFC 9114, 8.1)",
+         ja='フレームの種類0x1d、エラーコード0x100: アプリケーション自身のコードです(HTTP/3では0x100がH3_NO_ERROR、RFC 9114 8.1)',
+    ),
+    Case('connection_close_no_error', '#14 QUIC', 'browser-chromium-h3.pcapng', 'browser-chromium-h3.keys', ('ConnectionClose', 'client', 1), 'tlstutor.carries',
+         en='Frame type 0x1c, error code 0x0: NO_ERROR, the connection ends without an error',
+         ja='フレームの種類0x1c、エラーコード0x0: NO_ERROR。エラーなしで接続が終わります',
     ),
 ]
 

@@ -47,10 +47,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         unsigned flags;
 
         memset(&ev, 0, sizeof ev);
-        ev.kind = (tt_event_kind)(byte(&in) % 7);
+        ev.kind = (tt_event_kind)(byte(&in) % (TT_EV_QUIC_CLOSE + 1));
         flags = byte(&in) | byte(&in) << 8;
         if (flags & 4096)
-            ev.kind = (tt_event_kind)(TT_EV_SSL2_RECORD + 1);   /* not a kind, must be ignored */
+            ev.kind = (tt_event_kind)(TT_EV_QUIC_CLOSE + 1);   /* not a kind, must be ignored */
         ev.from_client = flags & 1;
         ev.sslv2 = flags & 2;
         ev.hrr_random = flags & 4;
@@ -70,6 +70,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             ev.version = TT_SSL20;
         ev.alert_level = byte(&in);
         ev.alert_desc = byte(&in);
+        /* DTLS and QUIC: any transport (the first event's is the flow's),
+         * epochs, message_seq past what the flow keeps (64), close codes. */
+        {
+            unsigned more = byte(&in);
+            ev.transport = (tt_transport)(more % (TT_TRANSPORT_COUNT + 1));
+            ev.has_message_seq = more & 4;
+            ev.reassembled = more & 8;
+            ev.close_app = more & 16;
+            ev.epoch = (more >> 5) % 3;
+            ev.message_seq = byte(&in);
+            ev.close_code = more & 128 ? 0x100u + byte(&in) : (uint64_t)byte(&in) << (byte(&in) % 56);
+        }
         /* Lengths over 32 included: flow.c must not trust them. */
         ev.session_id_len = byte(&in) % 40;
         for (unsigned i = 0; i < ev.session_id_len && i < sizeof ev.session_id; i++)
