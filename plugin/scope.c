@@ -45,7 +45,7 @@ void scope_register(int proto, module_t *module)
         "TCP ports of the TLS servers whose handshakes the tutor explains "
         "(Decode As on \"TLS Handshake Tutor TCP port\" adds more)");
     register_scope(&udp_scope, proto, module, "TLS Handshake Tutor UDP port", "udp_ports", "UDP ports",
-        "UDP ports of the QUIC servers whose TLS handshakes the tutor explains "
+        "UDP ports of the QUIC and DTLS servers whose TLS handshakes the tutor explains "
         "(Decode As on \"TLS Handshake Tutor UDP port\" adds more)");
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which connections the tutor explains: the ports preferences and the
  * plugin's own Decode As tables, "tlstutor.port" for TCP (TLS) and
- * "tlstutor.udp_port" for UDP (QUIC). */
+ * "tlstutor.udp_port" for UDP (QUIC, DTLS). */
 #ifndef TLSTUTOR_SCOPE_H
 #define TLSTUTOR_SCOPE_H
 

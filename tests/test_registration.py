@@ -13,7 +13,7 @@ FIELDS = {
     "tlstutor.step": "FT_UINT32", "tlstutor.says": "FT_STRING",
     "tlstutor.explain": "FT_STRING", "tlstutor.reference": "FT_STRING",
     "tlstutor.encrypted": "FT_BOOLEAN",
-    "tlstutor.conn": "FT_UINT32", "tlstutor.transport": "FT_STRING", "tlstutor.version": "FT_STRING",
+    "tlstutor.conn": "FT_UINT32", "tlstutor.transport": "FT_STRING", "tlstutor.retransmission": "FT_BOOLEAN", "tlstutor.version": "FT_STRING",
     "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
     "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
     "tlstutor.suites_grease": "FT_UINT32",
