@@ -413,37 +413,41 @@ static void compressed_certificate(void)
           a.step == 0 && a.text == TT_TEXT_OTHER);
 }
 
-/* A DTLS handshake message: its message_seq and its record's epoch. */
-static bool dtls_msg(tt_flow *f, int from_client, unsigned type, unsigned seq, unsigned epoch, bool decrypted,
-                     tt_annotation *a)
-{
-    tt_event ev;
-
-    memset(&ev, 0, sizeof ev);
-    ev.kind = TT_EV_HANDSHAKE;
-    ev.transport = TT_TRANSPORT_DTLS;
-    ev.from_client = from_client;
-    ev.hs_type = type;
-    ev.hs_length = 100;
-    ev.has_message_seq = true;
-    ev.message_seq = seq;
-    ev.epoch = epoch;
-    ev.decrypted = decrypted;
-    if (type == 2) {
-        ev.version = TT_DTLS12;
-        ev.kx = TT_KX_DHE_SIGNED;
-    }
-    return tt_flow_next(f, &ev, a);
-}
-
-static bool dtls_other(tt_flow *f, tt_event_kind kind, int from_client, unsigned epoch, tt_annotation *a)
+/* An event of DTLS or QUIC; a ServerHello chooses DTLS 1.2 or TLS 1.3. */
+static tt_event event(tt_event_kind kind, tt_transport transport, int from_client, unsigned type)
 {
     tt_event ev;
 
     memset(&ev, 0, sizeof ev);
     ev.kind = kind;
-    ev.transport = TT_TRANSPORT_DTLS;
+    ev.transport = transport;
     ev.from_client = from_client;
+    ev.hs_type = type;
+    ev.hs_length = 100;
+    if (type == 2 && kind == TT_EV_HANDSHAKE) {
+        ev.version = transport == TT_TRANSPORT_DTLS ? TT_DTLS12 : TT_TLS13;
+        ev.kx = TT_KX_DHE_SIGNED;
+    }
+    return ev;
+}
+
+/* A DTLS handshake message: its message_seq and its record's epoch. */
+static bool dtls_msg(tt_flow *f, int from_client, unsigned type, unsigned seq, unsigned epoch, bool decrypted,
+                     tt_annotation *a)
+{
+    tt_event ev = event(TT_EV_HANDSHAKE, TT_TRANSPORT_DTLS, from_client, type);
+
+    ev.has_message_seq = true;
+    ev.message_seq = seq;
+    ev.epoch = epoch;
+    ev.decrypted = decrypted;
+    return tt_flow_next(f, &ev, a);
+}
+
+static bool dtls_other(tt_flow *f, tt_event_kind kind, int from_client, unsigned epoch, tt_annotation *a)
+{
+    tt_event ev = event(kind, TT_TRANSPORT_DTLS, from_client, 0);
+
     ev.epoch = epoch;
     return tt_flow_next(f, &ev, a);
 }
@@ -525,28 +529,16 @@ static void dtls(void)
 
 static bool quic_ev(tt_flow *f, tt_event_kind kind, int from_client, unsigned hs_type, tt_annotation *a)
 {
-    tt_event ev;
+    tt_event ev = event(kind, TT_TRANSPORT_QUIC, from_client, hs_type);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = kind;
-    ev.transport = TT_TRANSPORT_QUIC;
-    ev.from_client = from_client;
-    ev.hs_type = hs_type;
-    ev.hs_length = 100;
     ev.decrypted = true;
-    if (hs_type == 2)
-        ev.version = TT_TLS13;
     return tt_flow_next(f, &ev, a);
 }
 
 static bool quic_close_ev(tt_flow *f, int from_client, bool app, uint64_t code, tt_annotation *a)
 {
-    tt_event ev;
+    tt_event ev = event(TT_EV_QUIC_CLOSE, TT_TRANSPORT_QUIC, from_client, 0);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = TT_EV_QUIC_CLOSE;
-    ev.transport = TT_TRANSPORT_QUIC;
-    ev.from_client = from_client;
     ev.close_app = app;
     ev.close_code = code;
     return tt_flow_next(f, &ev, a);

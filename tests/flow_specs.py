@@ -11,9 +11,9 @@ from wsversion import at_least
 VN_FIRST = ("2 S VersionNegotiation -" if at_least(4, 4) else
             "1 C ClientHello 1\n2 S VersionNegotiation -") + "\n--"
 
-# DTLS 1.2 and 1.0 from OpenSSL: a HelloVerifyRequest, then one datagram
-# per flight. {E}: " E" without keys.
-DTLS_OPENSSL = """
+# DTLS from OpenSSL: a HelloVerifyRequest, then one datagram per flight up
+# to the client's Finished. {E}: " E" without keys.
+DTLS_FIRST_FLIGHTS = """
             1 C ClientHello 1
             2 S HelloVerifyRequest 2
             3 C ClientHello 3
@@ -23,7 +23,9 @@ DTLS_OPENSSL = """
             4 S ServerHelloDone 8
             5 C ClientKeyExchange 10
             5 C ChangeCipherSpec 12
-            5 C Finished 13{E}
+            5 C Finished 13{E}"""
+# DTLS 1.2 and 1.0 from OpenSSL.
+DTLS_OPENSSL = DTLS_FIRST_FLIGHTS + """
             6 S NewSessionTicket -
             6 S ChangeCipherSpec 14
             6 S Finished 15{E}
@@ -32,17 +34,7 @@ DTLS_OPENSSL = """
             9 C Alert -{E}
             10 S Alert -{E}
 """
-DTLS_RETRANSMIT = """
-            1 C ClientHello 1
-            2 S HelloVerifyRequest 2
-            3 C ClientHello 3
-            4 S ServerHello 4
-            4 S Certificate 5
-            4 S ServerKeyExchange 6
-            4 S ServerHelloDone 8
-            5 C ClientKeyExchange 10
-            5 C ChangeCipherSpec 12
-            5 C Finished 13{E}
+DTLS_RETRANSMIT = DTLS_FIRST_FLIGHTS + """
             6 C ClientKeyExchange -
             7 C ChangeCipherSpec -
             {F8}
