@@ -172,7 +172,8 @@ typedef struct {
     bool finished[2];
     bool app_data[2];
     bool opaque_flight_done[2];/* TLS 1.3 without keys: first flight over */
-    bool opaque_seen[2];
+    bool opaque_seen[2];       /* TLS 1.3 without keys: the side's first opaque record, or
+                                * in QUIC its first Handshake packet, was annotated */
     bool ssl2;                 /* an SSL 2.0 CLIENT-HELLO or SERVER-HELLO was seen */
     bool ssl2_keys;            /* SSL 2.0: the session keys are agreed (5.4) */
     bool ssl2_maybe_complete;
