@@ -9,7 +9,10 @@ build=(cmake make gcc pkg-config libwireshark-dev libglib2.0-dev wireshark-dev t
 # dpkg-dev and file: CPack's Debian package (dpkg-shlibdeps, and file, which
 # CPack needs for it; a minimal root filesystem lacks file).
 test=("${build[@]}" python3 python3-pytest python3-scapy wireshark-common util-linux dpkg-dev file apt)
-captures=(openssl gnutls-bin python3-scapy iproute2 ethtool wireshark-common util-linux)
+# QUIC captures: caddy (HTTP/3 server), ngtcp2's example client gtlsclient
+# (ngtcp2-client) and example server gtlsserver (ngtcp2-server, quic-retry).
+captures=(openssl gnutls-bin python3-scapy iproute2 ethtool wireshark-common util-linux
+          caddy ngtcp2-client ngtcp2-server)
 
 case "${1:-build}" in
   build) wanted=("${build[@]}") ;;

@@ -42,7 +42,7 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      tls12-anon-dh tls12-psk tls12-ecdhe-psk tls12-null
      dtls12-openssl dtls12-fragmented dtls10-openssl dtls12-gnutls dtls12-retransmit
      dtls12-no-cookie
-     quic-ngtcp2 quic-version-negotiation quic-0rtt
+     quic-ngtcp2 quic-version-negotiation quic-0rtt quic-retry
      tls13-chromium tls13-chromium-mlkem tls13-cert-compressed)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
@@ -81,10 +81,13 @@ fi
 for tool in openssl gnutls-serv gnutls-cli dumpcap tshark ip ethtool ss timeout; do
     command -v "$tool" >/dev/null || die "missing tool: $tool"
 done
-# QUIC: caddy (HTTP/3 server) and ngtcp2's example client (package ngtcp2-client).
+# QUIC: caddy (HTTP/3 server) and ngtcp2's example client (package ngtcp2-client);
+# quic-retry: ngtcp2's example server instead of caddy (package ngtcp2-server).
 for n in "${SELECTED[@]}"; do
     [[ $n == quic-* ]] || continue
-    for tool in caddy gtlsclient unshare mount; do
+    quic_tools=(caddy gtlsclient unshare mount)
+    [[ $n == quic-retry ]] && quic_tools=(gtlsserver gtlsclient unshare mount)
+    for tool in "${quic_tools[@]}"; do
         command -v "$tool" >/dev/null || die "missing tool: $tool (for $n)"
     done
 done
@@ -995,6 +998,23 @@ if want quic-0rtt; then
     pause 0.5
     quic_client --session-file quic-session.pem --tp-file quic-tp.txt
     grep -q '0RTT STREAM' "logs/$NAME.client.log" || die "$NAME: no 0-RTT stream data sent"
+    stop_server; stop_capture
+fi
+
+if want quic-retry; then
+    # Address validation (RFC 9000 8.1.2) with ngtcp2's example server
+    # gtlsserver (0.12, GnuTLS; not caddy) and its -V: it answers the
+    # client's first Initial with a Retry packet carrying a token and a new
+    # source connection ID; the client sends its ClientHello again in a new
+    # Initial that carries the token, to that connection ID. gtlsserver
+    # serves files from its document root (-d): / is index.html.
+    start_capture quic-retry "$QUIC_PORT" udp
+    log_line host "mkdir -p htdocs; printf 'hello from quic\\n' > htdocs/index.html"
+    mkdir -p htdocs; printf 'hello from quic\n' > htdocs/index.html
+    log_line host "printf '127.0.0.1 localhost\\n$SRV_IP server.tutor.test\\n' > hosts"
+    printf '127.0.0.1 localhost\n%s server.tutor.test\n' "$SRV_IP" > hosts
+    server gtlsserver -V --no-quic-dump --no-http-dump -d htdocs "$SRV_IP" "$QUIC_PORT" server.key server.pem
+    quic_client
     stop_server; stop_capture
 fi
 

@@ -11,7 +11,7 @@ next ClientHello; cipher suite and version of the ServerHello; the
 application data decrypts (as "Decrypted DTLS" data) only with keys; the
 client's close_notify. QUIC: the packet types, HTTP/3 HEADERS and DATA only
 with keys, the client's CONNECTION_CLOSE. Plus a few per-capture properties
-(fragments, retransmission, Version Negotiation, 0-RTT).
+(fragments, retransmission, Version Negotiation, 0-RTT, Retry).
 """
 import os
 
@@ -139,6 +139,39 @@ CAPTURES = [
               "every non-Initial packet, stays opaque.",
          keys=QUIC_FULL + QUIC_RESUMED, nokeys=[1, 2, 1, 2], packets={"Initial", "Handshake", "1-RTT", "0-RTT"},
          conns=2, check="0rtt"),
+    dict(name="quic-retry", transport="quic", port=443,
+         title="QUIC Retry (address validation), ngtcp2 client and server",
+         text="`gtlsserver -V` (ngtcp2 0.12's example server with GnuTLS, package ngtcp2-server; "
+              "`-V` performs address validation, RFC 9000 8.1.2) and the `gtlsclient` of "
+              "quic-ngtcp2, one HTTP/3 GET of https://server.tutor.test/ (the server's document "
+              "root holds index.html, \"hello from quic\"). The server answers the client's first "
+              "Initial (token length 0, the ClientHello) with a Retry packet (RFC 9000 17.2.5: "
+              "`quic.long.packet_type == 3`, no packet number, no frames) carrying a new source "
+              "connection ID, a 78-byte `quic.retry_token` and a Retry Integrity Tag (Wireshark: "
+              "\"[verified]\"). The client sends a second Initial to that connection ID, with the "
+              "token in its Token field (`quic.token`), packet number 1 (packet numbers are not "
+              "reset), and the same ClientHello again (RFC 9000 17.2.5.3): a CRYPTO frame at "
+              "offset 0 with the same 379 bytes. Wireshark 4.0 keeps both Initials in one QUIC "
+              "connection and takes that second CRYPTO frame for a retransmission (expert note "
+              "\"This QUIC frame has a reused stream offset (retransmission?)\"): it does not "
+              "dissect the ClientHello again, so only one ClientHello (`tls.handshake.type == 1`, "
+              "in the first Initial) shows, with or without keys. Then a handshake as in quic-ngtcp2 "
+              "(TLS 1.3, TLS_AES_128_GCM_SHA256): the ServerHello in the server's Initial, "
+              "coalesced with a Handshake packet (EncryptedExtensions, the start of the "
+              "Certificate); the next datagram ends the Certificate and holds CertificateVerify "
+              "and Finished, plus a 1-RTT packet (the server's HTTP/3 control streams, sent "
+              "before the handshake completes); the client's Finished in a Handshake packet "
+              "coalesced with its request in a 1-RTT packet. ngtcp2 probes the path MTU: "
+              "1-RTT datagrams holding only PING and PADDING (1406 and 1444 bytes of UDP "
+              "payload) from both sides. The server sends HANDSHAKE_DONE, NEW_TOKEN and its "
+              "NewSessionTicket only with the response, 14 ms after the client's Finished (in "
+              "another run the client's loss timer fired first and it sent its Finished again, "
+              "a Handshake packet that Wireshark also took for a retransmission: the datagrams "
+              "after the server's first flight depend on timing). The client closes with "
+              "CONNECTION_CLOSE (no error). "
+              "Without the key log only ClientHello and ServerHello show.",
+         keys=QUIC_FULL, nokeys=[1, 2], packets={"Initial", "Retry", "Handshake", "1-RTT"},
+         check="retry"),
 ]
 NAMES = [c["name"] for c in CAPTURES]
 
@@ -248,6 +281,9 @@ def quic_packets(packet):
         if kind == "VN":
             frames = [["versions " + ",".join(f.get("show") for f in q.iter("field")
                                               if f.get("name") == "quic.supported_version"), 1]]
+        elif kind == "Retry":
+            token = next((f for f in q.iter("field") if f.get("name") == "quic.retry_token"), None)
+            frames = [["token %s bytes" % (token.get("size") if token is not None else "?"), 1]]
         elif not frames:
             frames = [["(encrypted)", 1]]
         out.append((kind, ["%s×%d" % (n, c) if c > 1 else n for n, c in frames], tls))
@@ -405,6 +441,40 @@ def check_quic(ts, pcap, keys, spec, pd_k, pd_n, need):
         vn = ts.fields(pcap, None, ["ip.src", "quic.supported_version"], "quic.version == 0")
         need(len(vn) == 1 and vn[0]["ip.src"] == SERVER_IP and "0x00000001" in vn[0]["quic.supported_version"],
              "expected one Version Negotiation from the server offering version 1: %s" % vn)
+    elif c == "retry":
+        # One Retry from the server, with a token; the client's next Initial
+        # (the second) goes to the Retry's source connection ID and carries
+        # that token, with a CRYPTO frame like the first Initial's (offset 0,
+        # same length: the same ClientHello sent again). The first Initial
+        # has no token.
+        lp = ts.fields(pcap, None, ["frame.number", "ip.src", "quic.long.packet_type", "quic.retry_token",
+                                    "quic.token_length", "quic.token", "quic.dcid", "quic.scid",
+                                    "quic.crypto.offset", "quic.crypto.length"], "quic.long.packet_type")
+        retry = [r for r in lp if r["quic.long.packet_type"].split(",")[0] == "3"]
+        inits = [r for r in lp if r["ip.src"] == CLIENT_IP and r["quic.long.packet_type"].split(",")[0] == "0"]
+        if need(len(retry) == 1 and retry[0]["ip.src"] == SERVER_IP and retry[0]["quic.retry_token"],
+                "expected one Retry packet with a token from the server: %s" % retry):
+            r = retry[0]
+            after = [i for i in inits if int(i["frame.number"]) > int(r["frame.number"])]
+            before = [i for i in inits if int(i["frame.number"]) < int(r["frame.number"])]
+            need(len(before) == 1 and before[0]["quic.token_length"].split(",")[0] == "0",
+                 "expected one client Initial without a token before the Retry: %s" % before)
+            if need(after, "no client Initial after the Retry"):
+                second = after[0]
+                need(second["quic.token"].split(",")[0] == r["quic.retry_token"]
+                     and second["quic.dcid"].split(",")[0] == r["quic.scid"],
+                     "the Initial after the Retry (frame %s) does not carry its token to its source "
+                     "connection ID" % second["frame.number"])
+                need(before and second["quic.crypto.offset"].split(",")[:1] == ["0"]
+                     and second["quic.crypto.length"].split(",")[:1] == before[0]["quic.crypto.length"].split(",")[:1],
+                     "the Initial after the Retry does not resend the first ClientHello's CRYPTO frame "
+                     "(offset 0, same length): %s" % second)
+                sh = ts.fields(pcap, None, ["frame.number"], "tls.handshake.type == 2")
+                need(sh and int(sh[0]["frame.number"]) > int(second["frame.number"]),
+                     "the ServerHello does not follow the second Initial")
+            tag = ts.pdml(pcap, None, "quic.long.packet_type == 3").iter("field")
+            need(any(f.get("name") == "quic.retry_integrity_tag" and "[verified]" in f.get("showname", "")
+                     for f in tag), "the Retry Integrity Tag is not verified")
     elif c == "0rtt":
         z = ts.fields(pcap, keys, ["ip.src", "http3.frame_type"], "quic.long.packet_type == 1")
         need(len(z) >= 1 and z[0]["ip.src"] == CLIENT_IP and "1" in z[0]["http3.frame_type"].split(","),
@@ -438,7 +508,7 @@ Wireshark names them, each with its `message_seq` and, for a fragment,
 `frag OFFSET+LENGTH/MESSAGE-LENGTH`; `encrypted` is a handshake record
 Wireshark cannot read (no key log). QUIC: one entry per QUIC packet of the
 datagram (Initial, 0-RTT, Handshake, 1-RTT for a short header, VN for Version
-Negotiation), its frames (`CRYPTO(OFFSET+LENGTH)` with the TLS messages
+Negotiation, Retry with the length of its token), its frames (`CRYPTO(OFFSET+LENGTH)` with the TLS messages
 Wireshark found in it, repeated frames as `×N`, `STREAM` for any stream
 frame), `(encrypted)` where Wireshark has no key. The DTLS fields are
 `dtls.record.content_type`, `dtls.record.epoch`,
