@@ -615,6 +615,31 @@ SHAPES = {
             21 C ConnectionClose -
         """,
     },
+    # The server answers the first Initial with a Retry (frame 2); the
+    # client's second Initial (frame 3) holds the same ClientHello at the
+    # same CRYPTO offset, which Wireshark takes for a retransmission and does
+    # not show again.
+    "quic-retry.pcapng": {
+        "nokeys": """
+            1 C ClientHello 1
+            2 S Retry -
+            4 S ServerHello 2
+            4 S HandshakePacket - E
+            6 C HandshakePacket - E
+        """,
+        "keys": """
+            1 C ClientHello 1
+            2 S Retry -
+            4 S ServerHello 2
+            4 S EncryptedExtensions 4
+            5 S Certificate 6
+            5 S CertificateVerify 7
+            5 S Finished 8
+            7 C Finished 12
+            13 S NewSessionTicket 13
+            14 C ConnectionClose -
+        """,
+    },
     # The first ClientHello's version (0x1a2a3a4a, reserved to exercise
     # version negotiation) is refused (frame 2: Version Negotiation); the
     # client starts again from another port. Wireshark 4.0 decrypts that

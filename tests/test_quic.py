@@ -68,6 +68,14 @@ CASES = [
          en='Frame type 0x1c, error code 0x0: NO_ERROR, the connection ends without an error',
          ja='フレームの種類0x1c、エラーコード0x0: NO_ERROR。エラーなしで接続が終わります',
     ),
+    Case('retry', '#14 QUIC', 'quic-retry.pcapng', None, ('Retry', 'server', 1), 'tlstutor.explain',
+         en="Over UDP a source address can be forged. Until a QUIC server has checked the client's address it may send at most three times the bytes it received, and a flood of forged Initial packets would still cost it work and memory. So a server may answer the first Initial with a Retry packet carrying a token; it holds no TLS message, and the server need keep nothing for it. Only a client that receives packets at its address gets the token. The client sends its Initial again, with the token, to the connection ID the Retry gave, and with the same ClientHello; the server checks the token and answers with its ServerHello. DTLS's HelloVerifyRequest does the same job.",
+         ja='UDPでは送信元アドレスを偽れます。QUICのサーバーはクライアントのアドレスを確かめるまで、受け取ったバイト数の3倍までしか送れませんが、偽のInitialパケットが大量に来れば処理やメモリを使わされます。そこでサーバーは、最初のInitialにトークンを載せたRetryパケットで答えることができます。TLSのメッセージは入っておらず、サーバーはそのために何も覚えておく必要がありません。そのアドレスで本当にパケットを受け取れるクライアントだけがトークンを手にします。クライアントは、トークンを付け、Retryが示した接続IDに宛てて、同じClientHelloを入れたInitialを送り直します。サーバーはトークンを確かめてServerHelloで答えます。DTLSのHelloVerifyRequestも同じ役目を果たします。',
+    ),
+    Case('retry_says', '#14 QUIC', 'quic-retry.pcapng', None, ('Retry', 'server', 1), 'tlstutor.says',
+         en='Server: before I go on, send your Initial again with this token.',
+         ja='サーバー: 先へ進む前に、このトークンを付けてもう一度Initialを送ってください。',
+    ),
 ]
 
 
