@@ -33,8 +33,8 @@
 
 static dissector_handle_t tutor_handle;
 static GArray *wanted_ids;       /* the field ids the tutor reads */
-static int proto_tls_id = -1;
-static int proto_dtls_id = -1;
+/* The protocols whose fields the tutor reads: TLS, DTLS, QUIC. */
+static int read_protos[3] = { -1, -1, -1 };
 static gboolean in_tshark;       /* reads every pass in order */
 static gboolean always;          /* preference: ask for the fields anyway */
 static guint32 read_upto;        /* frames 1..read_upto were read in order */
@@ -120,7 +120,7 @@ static void apply(void)
 }
 
 void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
-                    int proto_dtls)
+                    int proto_dtls, int proto_quic)
 {
     const char *program = g_get_prgname();  /* set by ws_log_init() */
 
@@ -142,8 +142,9 @@ void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, 
     g_array_free(details, TRUE);
     pools = g_hash_table_new(g_direct_hash, g_direct_equal);
     register_shutdown_routine(follow_shutdown);
-    proto_tls_id = proto_tls;
-    proto_dtls_id = proto_dtls;
+    read_protos[0] = proto_tls;
+    read_protos[1] = proto_dtls;
+    read_protos[2] = proto_quic;
     in_tshark = program && strcmp(program, "tshark") == 0;
     apply();
 }
@@ -184,10 +185,10 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
      * the number of one a read filter dropped. */
     if (num > read_upto + 1)
         return TT_FOLLOW_NOT_YET;
-    /* TLS's and DTLS's fields exist only in a tree. */
-    if (!tree && (wmem_list_find(pinfo->layers, GINT_TO_POINTER(proto_tls_id)) ||
-                  wmem_list_find(pinfo->layers, GINT_TO_POINTER(proto_dtls_id))))
-        return TT_FOLLOW_NOT_YET;
+    /* Their fields exist only in a tree. */
+    for (size_t i = 0; !tree && i < G_N_ELEMENTS(read_protos); i++)
+        if (read_protos[i] > 0 && wmem_list_find(pinfo->layers, GINT_TO_POINTER(read_protos[i])))
+            return TT_FOLLOW_NOT_YET;
     read_upto = num;
     return TT_FOLLOW_READ;
 }

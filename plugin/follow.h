@@ -16,7 +16,7 @@ typedef enum {
  * them only the texts need (a GArray of int, freed here) and the
  * postdissector's handle; call from the handoff. */
 void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
-                    int proto_dtls);
+                    int proto_dtls, int proto_quic);
 /* tshark: whether the packets after this one need the fields only the
  * texts quote (someone looks at the texts or expert infos). */
 void follow_details_wanted(gboolean wanted);

@@ -263,6 +263,7 @@ void tlstutor_handoff(void)
     carries_init();
     register_postdissector(tutor_handle);
     follow_handoff(tutor_handle, collect_wanted_hfids(), collect_detail_hfids(),
-                   proto_get_id_by_filter_name("tls"), proto_get_id_by_filter_name("dtls"));
+                   proto_get_id_by_filter_name("tls"), proto_get_id_by_filter_name("dtls"),
+                   proto_get_id_by_filter_name("quic"));
     scope_apply();
 }
