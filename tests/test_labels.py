@@ -12,6 +12,7 @@ from test_unchanged import CAPTURES, keys_of
 LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.message": ("Handshake message", "ハンドシェイクメッセージ"),
     "tlstutor.msg": ("Message", "メッセージ"),
+    "tlstutor.retransmission": ("Retransmission", "再送"),
     "tlstutor.sender": ("Sender", "送り手"),
     "tlstutor.seq": ("Position in connection", "接続内の位置"),
     "tlstutor.step": ("Step", "手順"),
