@@ -7,6 +7,7 @@ the UDP port scope. The message sequences themselves are in
 tests/flow_specs.py."""
 import pytest
 
+from test_quic import annotated_frames, server_on_port
 from test_rfc_texts import Case, message_fields
 from test_unchanged import EXPLAINED, keys_of
 
@@ -145,32 +146,14 @@ def test_version_chosen_and_deprecated(tshark):
     assert out == ""
 
 
-def on_port(tshark, port):
-    """dtls12-openssl with the server on another UDP port (ports and
-    checksums rewritten): Wireshark finds DTLS by its heuristic."""
-    from scapy.all import UDP, rdpcap, wrpcap
-    path = tshark.workdir / f"dtls12-openssl-{port}.pcap"
-    if not path.exists():
-        packets = rdpcap(tshark.pcap("dtls12-openssl.pcapng"))
-        for p in packets:
-            udp = p[UDP]
-            udp.sport = port if udp.sport == 443 else udp.sport
-            udp.dport = port if udp.dport == 443 else udp.dport
-            del udp.chksum
-        wrpcap(str(path), packets)
-        path.chmod(0o644)
-    return str(path)
-
-
 def test_udp_port_scope(tshark):
     """UDP 443 by default; CoAP's DTLS port 5684 after tlstutor.udp_ports or
     Decode As on the tutor's UDP table."""
-    def frames(pcap, *args):
-        out = tshark.run(["-r", pcap, "-Y", "tlstutor", "-T", "fields", "-e", "frame.number", *args]).stdout
-        return [int(f) for f in out.split()]
+    on_443 = tshark.pcap("dtls12-openssl.pcapng")
+    on_5684 = server_on_port(tshark, "dtls12-openssl.pcapng", 5684)
     every = list(range(1, 11))
-    assert frames(tshark.pcap("dtls12-openssl.pcapng")) == every
-    assert frames(tshark.pcap("dtls12-openssl.pcapng"), "-o", "tlstutor.udp_ports:5684") == []
-    assert frames(on_port(tshark, 5684)) == []
-    assert frames(on_port(tshark, 5684), "-o", "tlstutor.udp_ports:5684") == every
-    assert frames(on_port(tshark, 5684), "-d", "tlstutor.udp_port==5684,tlstutor") == every
+    assert annotated_frames(tshark, on_443) == every
+    assert annotated_frames(tshark, on_443, "-o", "tlstutor.udp_ports:5684") == []
+    assert annotated_frames(tshark, on_5684) == []
+    assert annotated_frames(tshark, on_5684, "-o", "tlstutor.udp_ports:5684") == every
+    assert annotated_frames(tshark, on_5684, "-d", "tlstutor.udp_port==5684,tlstutor") == every

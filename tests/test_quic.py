@@ -113,18 +113,19 @@ def test_no_record_layer_line_in_quic(tshark):
     assert [c for c in tcp["tlstutor.carries"] if c.startswith("Two numbers, two layers")]
 
 
-def on_port_8443(tshark):
-    """quic-ngtcp2 with the server on UDP 8443 instead of 443: the same
-    packets, ports and UDP checksums rewritten (Wireshark finds QUIC there by
-    its heuristic; the tutor's scope is the question)."""
+def server_on_port(tshark, pcap, port):
+    """A UDP capture with the server on another port instead of 443: the
+    same packets, ports and UDP checksums rewritten (Wireshark finds QUIC
+    and DTLS there by their heuristics; the tutor's scope is the question).
+    test_dtls.py uses it too."""
     from scapy.all import UDP, rdpcap, wrpcap
-    path = tshark.workdir / "quic-ngtcp2-8443.pcap"
+    path = tshark.workdir / f"{pcap.removesuffix('.pcapng')}-{port}.pcap"
     if not path.exists():
-        packets = rdpcap(tshark.pcap("quic-ngtcp2.pcapng"))
+        packets = rdpcap(tshark.pcap(pcap))
         for p in packets:
             udp = p[UDP]
-            udp.sport = 8443 if udp.sport == 443 else udp.sport
-            udp.dport = 8443 if udp.dport == 443 else udp.dport
+            udp.sport = port if udp.sport == 443 else udp.sport
+            udp.dport = port if udp.dport == 443 else udp.dport
             del udp.chksum
         wrpcap(str(path), packets)
         path.chmod(0o644)
@@ -141,7 +142,7 @@ def test_udp_port_scope(tshark):
     table ("TLS Handshake Tutor UDP port") move it; the TCP preference is
     another scope."""
     on_443 = tshark.pcap("quic-ngtcp2.pcapng")
-    on_8443 = on_port_8443(tshark)
+    on_8443 = server_on_port(tshark, "quic-ngtcp2.pcapng", 8443)
     assert annotated_frames(tshark, on_443) == [1, 2, 4]
     assert annotated_frames(tshark, on_443, "-o", "tlstutor.udp_ports:8443") == []
     assert annotated_frames(tshark, on_443, "-o", "tlstutor.ports:8443") == [1, 2, 4]
