@@ -167,6 +167,11 @@ typedef struct {
     tt_transport transport;
     int quic_packet_type;      /* the current QUIC packet's long header type; -1: short or none */
     guint32 epoch;             /* DTLS: the current record's epoch */
+    /* Records and how they arrived (tt_carrier): only read, never ruled on. */
+    tt_carrier *carrier;       /* the current record; NULL outside one */
+    wmem_array_t *carriers;    /* tt_carrier *, every record of the frame */
+    const proto_node *segments[2];  /* TCP's reassembled PDUs shown in the frame */
+    tt_frames fragments;       /* the records of the next reassembled handshake message */
 } walk_state;
 
 /* A hello's values while its subtree is read; keep_hello() copies them out. */
@@ -398,6 +403,7 @@ static void add_event(walk_state *st, tt_event_kind kind, const field_info *wher
     ce.ev.transport = st->transport;
     ce.ev.epoch = st->epoch;
     ce.where = where;
+    ce.carrier = st->carrier;
     g_array_append_val(st->events, ce);
 }
 
@@ -869,6 +875,8 @@ static void add_handshake(walk_state *st, const proto_node *node)
     }
     add_event(st, TT_EV_HANDSHAKE, PNODE_FINFO(node));
     ce = &g_array_index(st->events, collected_event, st->events->len - 1);
+    ce->fragments = st->fragments;   /* TLS's reassembled item follows its fragments' list */
+    st->fragments.n = 0;
     ce->ev.hs_type = tt_fi_uint(facts.type);
     ce->ev.hs_length = facts.length;
     /* A DTLS fragment (RFC 6347 4.2.3): kept only where its record shows
@@ -1005,6 +1013,28 @@ static gboolean is_ssl2_record(const proto_node *record)
     return FALSE;
 }
 
+/* The frames of a reassembly's pieces (tcp.segment, tls.handshake.fragment,
+ * dtls.fragment: FT_FRAMENUM items) that overlap bytes [start, end) of the
+ * reassembled data; all of them when end < 0. */
+static tt_frames piece_frames(walk_state *st, const proto_node *list, field piece, gint start, gint end)
+{
+    wmem_array_t *frames = wmem_array_new(st->pinfo->pool, sizeof(guint32));
+    tt_frames out;
+
+    for (const proto_node *c = list->first_child; c; c = c->next) {
+        const field_info *fi = PNODE_FINFO(c);
+        guint32 frame;
+
+        if (field_of(fi) != piece || (end >= 0 && (fi->start >= end || fi->start + fi->length <= start)))
+            continue;
+        frame = tt_fi_uint(fi);
+        wmem_array_append_one(frames, frame);
+    }
+    out.n = wmem_array_get_count(frames);
+    out.frames = (const uint32_t *)wmem_array_get_raw(frames);
+    return out;
+}
+
 /* A DTLS message is annotated once, where Wireshark shows it whole: right
  * after its last fragment's item, the record holds the reassembled
  * fragments (walk marks that one). Other fragments are dropped. */
@@ -1018,7 +1048,7 @@ static void drop_fragments(walk_state *st, guint from)
     }
 }
 
-static void reassembled_here(walk_state *st)
+static void reassembled_here(walk_state *st, const proto_node *fragments)
 {
     collected_event *last;
 
@@ -1028,6 +1058,67 @@ static void reassembled_here(walk_state *st)
     if (last->fragment) {
         last->fragment = FALSE;
         last->ev.reassembled = true;
+        last->fragments = piece_frames(st, fragments, F_DTLS_FRAGMENT, 0, -1);
+    }
+}
+
+/* A new record: its header is read from its items as the walk meets them.
+ * A record in data TCP reassembled came in the segments over its bytes. */
+static void start_record(walk_state *st, const field_info *fi)
+{
+    tt_carrier *r = wmem_new0(st->pinfo->pool, tt_carrier);
+
+    if (!st->carriers)
+        st->carriers = wmem_array_new(st->pinfo->pool, sizeof(tt_carrier *));
+    wmem_array_append_one(st->carriers, r);
+    r->number = (uint16_t)MIN(wmem_array_get_count(st->carriers), G_MAXUINT16);
+    for (size_t i = 0; fi && i < G_N_ELEMENTS(st->segments) && st->segments[i]; i++) {
+        const field_info *pdu = PNODE_FINFO(st->segments[i]);
+        if (pdu && pdu->ds_tvb == fi->ds_tvb)
+            r->segments = piece_frames(st, st->segments[i], F_TCP_SEGMENT, fi->start, fi->start + fi->length);
+    }
+    if (r->segments.n < 2)
+        r->segments.n = 0;   /* in one segment: nothing to say */
+    st->carrier = r;
+    st->fragments.n = 0;
+}
+
+/* A record header's item: the tutor's copy of it (tlstutor.record.*). */
+static void record_item(walk_state *st, field id, const field_info *fi)
+{
+    tt_carrier *r = st->carrier;
+
+    if (!r)
+        return;
+    if (id == F_OPAQUE_TYPE || (id == F_CONTENT_TYPE && !r->has_content_type)) {
+        /* With keys TLS shows the real type after the outer one. */
+        r->content_type = (uint8_t)tt_fi_uint(fi);
+        r->has_content_type = TRUE;
+    } else if (id == F_RECORD_VERSION && !r->has_version) {
+        r->version = (uint16_t)tt_fi_uint(fi);
+        r->has_version = TRUE;
+    } else if (id == F_RECORD_LENGTH && !r->has_length) {
+        r->length = (uint16_t)tt_fi_uint(fi);
+        r->has_length = TRUE;
+    } else if (id == F_EPOCH && !r->has_epoch) {
+        r->epoch = (uint16_t)tt_fi_uint(fi);
+        r->has_epoch = TRUE;
+    }
+}
+
+/* Every record of the frame knows how many there are, and the others. */
+static void finish_records(walk_state *st)
+{
+    tt_carrier **all;
+    guint n;
+
+    if (!st->carriers)
+        return;
+    n = wmem_array_get_count(st->carriers);
+    all = (tt_carrier **)wmem_array_get_raw(st->carriers);
+    for (guint i = 0; i < n; i++) {
+        all[i]->in_frame = (uint16_t)MIN(n, G_MAXUINT16);
+        all[i]->all = (const tt_carrier *const *)all;
     }
 }
 
@@ -1044,6 +1135,7 @@ static void walk(walk_state *st, const proto_node *node)
             st->record_opaque = FALSE;
             st->record_length = -1;
             st->epoch = 0;
+            start_record(st, fi);
             walk(st, c);
             drop_fragments(st, before);
             /* An SSLv2 record whose type TLS does not show ("Encrypted Data"). */
@@ -1051,21 +1143,30 @@ static void walk(walk_state *st, const proto_node *node)
                 add_event(st, TT_EV_SSL2_RECORD, fi);
                 g_array_index(st->events, collected_event, st->events->len - 1).ev.sslv2 = true;
             }
+            st->carrier = NULL;
         } else if (id == F_OPAQUE_TYPE) {
             /* Without keys a TLS 1.3 record shows only its outer (opaque) type;
              * with keys TLS adds the real content type after it. */
             st->record_has_type = TRUE;
             st->record_opaque = TRUE;
+            record_item(st, id, fi);
         } else if (id == F_CONTENT_TYPE) {
             st->record_has_type = TRUE;
             st->record_opaque = FALSE;
             st->content_type = tt_fi_uint(fi);
+            record_item(st, id, fi);
         } else if (id == F_RECORD_LENGTH) {
             st->record_length = (gint)tt_fi_uint(fi);
+            record_item(st, id, fi);
+        } else if (id == F_RECORD_VERSION) {
+            record_item(st, id, fi);
         } else if (id == F_EPOCH) {
             st->epoch = tt_fi_uint(fi);
+            record_item(st, id, fi);
+        } else if (id == F_HS_FRAGMENTS) {
+            st->fragments = piece_frames(st, c, F_HS_FRAGMENT, 0, -1);
         } else if (id == F_FRAGMENTS) {
-            reassembled_here(st);
+            reassembled_here(st, c);
         } else if (id == F_ALERT) {
             add_alert(st, c);
         } else if (id == F_HANDSHAKE) {
@@ -1162,11 +1263,20 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
     st.record_length = -1;
     st.decrypted = -1;
     st.epoch = 0;
+    st.carrier = NULL;
+    st.carriers = NULL;
+    st.segments[0] = st.segments[1] = NULL;
+    st.fragments.n = 0;
     /* TLS's items over UDP are QUIC's; DTLS's sit under a dtls item. */
     st.transport = pinfo->ptype == PT_UDP ? TT_TRANSPORT_QUIC : TT_TRANSPORT_TCP;
     if (!tree)
         return st.events;
     st.quic_packet_type = -1;
+    /* TCP's reassembled PDUs: at the top, right after TCP's tree (where
+     * TCP moves them) or wherever a tree nobody sees left them. */
+    for (const proto_node *c = tree->first_child; c; c = c->next)
+        if (field_of(PNODE_FINFO(c)) == F_TCP_SEGMENTS && !st.segments[1])
+            st.segments[st.segments[0] ? 1 : 0] = c;
     for (const proto_node *c = tree->first_child; c; c = c->next) {
         field f = field_of(PNODE_FINFO(c));
         if (f == F_TLS)
@@ -1181,6 +1291,7 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
         else if (!PNODE_FINFO(c) && st.transport == TT_TRANSPORT_QUIC)
             walk_quic(&st, c);   /* 4.6: a sparse tree's QUIC items under a node without field_info */
     }
+    finish_records(&st);
     /* After the frame's TLS records: TCP's FIN or RST ends the connection. */
     if (present(tree, field_id[F_TCP_FIN]) || present(tree, field_id[F_TCP_RST]))
         add_event(&st, TT_EV_CLOSE, NULL);

@@ -21,6 +21,8 @@ typedef struct {
     tt_msgvals *vals;          /* key exchanges, CertificateRequest/Verify, Finished */
     tt_record *record;         /* ChangeCipherSpec: its record */
     guint32 captured, whole;   /* bytes of the message in the capture, and in all; 0, 0 if whole */
+    tt_carrier *carrier;       /* the record that carries it; NULL outside records (QUIC, a close) */
+    tt_frames fragments;       /* the records it was split over (tls.handshake.fragments) */
 } collected_event;
 
 /* Looks up TLS's field ids; call from the handoff. */

@@ -67,6 +67,16 @@ proto_item *parts_add_uint(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_
     return pi;
 }
 
+proto_item *parts_add_uint_shown(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
+                                 int start, int length, guint32 value, const char *shown, tt_lang lang)
+{
+    proto_item *pi = proto_tree_add_uint(tree, hf, tvb, start, length, value);
+
+    if (relabel(pi, lang))
+        proto_item_set_text(pi, "%s: %s", parts_label(hf, label, lang), shown);
+    return pi;
+}
+
 proto_item *parts_add_boolean(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
                               int start, int length, gboolean value, tt_lang lang)
 {

@@ -31,6 +31,10 @@ proto_item *parts_add_string(proto_tree *tree, int hf, tt_phrase_id label, tvbuf
                              tt_lang lang);
 proto_item *parts_add_uint(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
                            int start, int length, guint32 value, tt_lang lang);
+/* An unsigned value with a name; shown is the value as Wireshark shows it
+ * in English ("handshake (22)"), which the Japanese line shows too. */
+proto_item *parts_add_uint_shown(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
+                                 int start, int length, guint32 value, const char *shown, tt_lang lang);
 /* In Japanese はい / いいえ. */
 proto_item *parts_add_boolean(proto_tree *tree, int hf, tt_phrase_id label, tvbuff_t *tvb,
                               int start, int length, gboolean value, tt_lang lang);

@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "flow.h"
 #include "parts.h"
+#include "records.h"
 
 static int proto_tlstutor = -1;
 static int hf_message = -1;
@@ -97,6 +98,7 @@ void render_register(int proto)
     expert_register_field_array(expert, ei, array_length(ei));
     carries_register(proto);
     parts_register(proto);
+    records_register(proto);
 }
 
 /* The tvb TLS showed the message in, found again on this pass. */
@@ -170,7 +172,8 @@ const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool
     return out;
 }
 
-static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t *pool)
+static const char *explanation(const tt_item *it, const tt_values *values, tt_lang lang,
+                               wmem_allocator_t *pool)
 {
     wmem_strbuf_t *buf = wmem_strbuf_new(pool, render_text(it, TT_PART_EXPLAIN, lang, pool));
     const char *sep = lang == TT_LANG_JA ? "" : " ";
@@ -185,6 +188,7 @@ static const char *explanation(const tt_item *it, tt_lang lang, wmem_allocator_t
         wmem_strbuf_append(buf, sep);
         wmem_strbuf_append(buf, tt_phrase(TT_PHRASE_NOTE_FAILED, lang));
     }
+    records_notes(buf, values, sep, lang, pool);
     return wmem_strbuf_get_str(buf);
 }
 
@@ -278,7 +282,7 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
                        render_text(it, TT_PART_SAYS, lang, pinfo->pool), lang);
     if (proto_field_is_referenced(mt, hf_explain))
         parts_add_text(mt, hf_explain, TT_PHRASE_LABEL_EXPLAIN, TT_SPLIT_SENTENCES, tvb, start, length,
-                       explanation(it, lang, pinfo->pool), lang);
+                       explanation(it, values, lang, pinfo->pool), lang);
     if (proto_field_is_referenced(mt, hf_reference))
         parts_add_text(mt, hf_reference, TT_PHRASE_LABEL_REFERENCE, TT_SPLIT_LIST, tvb, start, length,
                        render_reference(it), lang);
@@ -299,6 +303,7 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
             parts_add_text(mt, hf_skipped, TT_PHRASE_LABEL_SKIPPED, TT_SPLIT_SENTENCES, tvb, start, length,
                            tt_phrase(it->a.skipped[i], lang), lang);
     carries_render(it, values, tvb, start, length, pinfo, mt, mi, lang);
+    records_render(values, tvb, start, length, mt, lang);
 
     if (it->a.msg == TT_MSG_CERTIFICATE_REQUEST)
         expert_add_info_format(pinfo, mi, &ei_client_auth, "%s",

@@ -21,6 +21,8 @@
 #include "compat.h"
 #include "follow.h"
 #include "ladder.h"
+#include "records.h"
+#include "records_view.h"
 #include "render.h"
 #include "scope.h"
 #include "state.h"
@@ -102,7 +104,8 @@ static int data_source_index(packet_info *pinfo, const field_info *fi)
 
 static tt_values values_of(const collected_event *ce)
 {
-    tt_values v = { ce->hello, ce->certs, ce->vals, ce->record, ce->captured, ce->whole };
+    tt_values v = { ce->hello, ce->certs, ce->vals, ce->record, ce->captured, ce->whole,
+                    ce->carrier, ce->fragments };
     return v;
 }
 
@@ -188,7 +191,8 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
 
     /* Whether the next packets need the fields only texts quote. */
     if (tree)
-        follow_details_wanted(carries_values_wanted(tree));
+        follow_details_wanted(carries_values_wanted(tree) || records_wanted(tree) ||
+                              records_view_listening());
     switch (follow_frame(pinfo, tree)) {
     case TT_FOLLOW_READ:
         if (!scope_frame_in_scope(pinfo, &server_port))
@@ -210,6 +214,7 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     tapped = wmem_new(pinfo->pool, tt_frame);
     *tapped = frame;
     tap_queue_packet(tutor_tap, pinfo, tapped);
+    records_view_queue(pinfo, tapped, values);
     return tvb_captured_length(tvb);
 }
 
@@ -249,11 +254,13 @@ void tlstutor_register(void)
     register_init_routine(tutor_init);
     store_register();
     tutor_tap = register_tap(TT_TAP);
+    records_view_register_tap();
 }
 
 void tlstutor_register_taps(void)
 {
     ladder_register(proto_tlstutor);
+    records_view_register();
     stats_register();
 }
 

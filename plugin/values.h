@@ -113,6 +113,31 @@ typedef struct {
     uint8_t header;                    /* the header: 5 bytes, DTLS 13 (RFC 6347 4.1) */
 } tt_record;
 
+/* Frame numbers, in order: the TCP segments a record came in, or the
+ * records a handshake message was split over (one frame per fragment). */
+typedef struct {
+    unsigned n;
+    const uint32_t *frames;
+} tt_frames;
+
+/* The TLS or DTLS record that carries a message, as TLS's record fields
+ * show it, and how it arrived (RFC 5246 6.2, RFC 8446 5.1, RFC 6347 4.1).
+ * QUIC carries no records (RFC 9001 4): none there. */
+typedef struct tt_carrier {
+    uint16_t number;                   /* 1, 2, ... among the frame's records, in tree order */
+    uint16_t in_frame;                 /* how many records the frame shows */
+    uint8_t content_type;              /* on the wire: a TLS 1.3 encrypted record's outer type (23) */
+    bool has_content_type : 1;         /* an SSLv2-format record has none */
+    bool has_version : 1;
+    bool has_length : 1;               /* tls.record.length is read while the texts look */
+    bool has_epoch : 1;                /* DTLS */
+    uint16_t version;
+    uint16_t length;                   /* the bytes after the header */
+    uint16_t epoch;
+    tt_frames segments;                /* the TCP segments it came in, where more than one */
+    const struct tt_carrier *const *all;  /* the frame's records, in_frame of them */
+} tt_carrier;
+
 /* One message's values, as many as it has (NULL where none). A message the
  * capture holds only in part (a snapshot length, a capture that ends) has
  * none: only how much of it is there. */
@@ -122,6 +147,8 @@ typedef struct {
     const tt_msgvals *vals;
     const tt_record *record;           /* ChangeCipherSpec */
     uint32_t captured, whole;          /* captured < whole: cut; both 0 otherwise */
+    const tt_carrier *carrier;         /* its record: TLS and DTLS */
+    tt_frames fragments;               /* TLS: the records it was split over, where more than one */
 } tt_values;
 
 #endif
