@@ -224,10 +224,12 @@ static void print_conn(const view_conn *c, tt_lang lang, wmem_allocator_t *pool)
     }
     printf("\n");
     printf(tt_phrase(TT_PHRASE_LADDER_CONNECTION, lang), c->number, render_flow_name(c->last, lang, pool));
-    printf("\n%*s%s  %*s%s  %s%*s\n", MAX(0, 7 - columns(frame)), "", frame, MAX(0, 7 - columns(record)), "",
-           record, c->client, width - columns(c->client), c->server);
+    printf("\n");
     if (c->quic && !c->arrows->len)
         printf("%s\n", tt_phrase(TT_PHRASE_RECORDS_QUIC, lang));
+    else
+        printf("%*s%s  %*s%s  %s%*s\n", MAX(0, 7 - columns(frame)), "", frame, MAX(0, 7 - columns(record)), "",
+               record, c->client, width - columns(c->client), c->server);
     for (guint i = 0; i < c->arrows->len; i++) {
         const arrow *a = &g_array_index(c->arrows, arrow, i);
         gchar *place = g_strdup_printf("%u/%u", a->header.number, a->header.in_frame);

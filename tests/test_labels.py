@@ -37,6 +37,16 @@ LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.cert_count": ("Certificates", "証明書の枚数"),
     "tlstutor.cert_subject": ("Certificate subject", "証明書の主体(subject)"),
     "tlstutor.cert_issuer": ("Certificate issuer", "証明書の発行者(issuer)"),
+    "tlstutor.record.number": ("Record in frame", "フレーム内のレコード"),
+    "tlstutor.records_in_frame": ("Records in frame", "フレーム内のレコード数"),
+    "tlstutor.record.content_type": ("Record content type", "レコードのコンテントタイプ"),
+    "tlstutor.record.version": ("Record version", "レコードのバージョン"),
+    "tlstutor.record.length": ("Record length", "レコードの長さ"),
+    "tlstutor.record.epoch": ("Record epoch", "レコードのエポック"),
+    "tlstutor.segment_count": ("TCP segments of the record", "レコードを運んだTCPセグメントの数"),
+    "tlstutor.segment": ("TCP segment in frame", "TCPセグメントのフレーム"),
+    "tlstutor.fragment_count": ("Fragments of the message", "メッセージの断片の数"),
+    "tlstutor.fragment": ("Fragment in frame", "断片のフレーム"),
 }
 # Lines whose value is tutor text: in Japanese the value is Japanese too.
 TEXTS = {"tlstutor.message", "tlstutor.says", "tlstutor.explain", "tlstutor.flow",
@@ -114,6 +124,7 @@ def test_japanese_tree_exact(tshark):
         *carries,
         "提示された暗号スイートの数: 28",
         "サーバー名(SNI): server.tutor.test",
+        "フレーム内のレコード: 1",
     ]
     assert blocks[f"ハンドシェイクメッセージ: {finished.label}"] == [
         "メッセージ: Finished",
@@ -127,6 +138,7 @@ def test_japanese_tree_exact(tshark):
         "接続: 1",
         "トランスポート: tcp",
         "ハンドシェイクの流れ: TLS 1.2 完全なハンドシェイク",
+        "フレーム内のレコード: 3",
         *finished_experts(blocks[f"ハンドシェイクメッセージ: {finished.label}"]),
     ]
 

@@ -21,6 +21,11 @@ FIELDS = {
     "tlstutor.auth": "FT_STRING", "tlstutor.cipher": "FT_STRING", "tlstutor.hash": "FT_STRING",
     "tlstutor.cert_count": "FT_UINT32", "tlstutor.cert_subject": "FT_STRING",
     "tlstutor.cert_issuer": "FT_STRING", "tlstutor.part": "FT_STRING",
+    "tlstutor.record.number": "FT_UINT32", "tlstutor.records_in_frame": "FT_UINT32",
+    "tlstutor.record.content_type": "FT_UINT8", "tlstutor.record.version": "FT_UINT16",
+    "tlstutor.record.length": "FT_UINT16", "tlstutor.record.epoch": "FT_UINT16",
+    "tlstutor.segment_count": "FT_UINT32", "tlstutor.segment": "FT_FRAMENUM",
+    "tlstutor.fragment_count": "FT_UINT32", "tlstutor.fragment": "FT_FRAMENUM",
 }
 
 
@@ -90,7 +95,7 @@ def test_statistics_registered(tshark):
     -z tlstutor,ladder and the Flow Graph's -z flow,tlstutor (Wireshark 4.0, 4.4
     and 4.6: every version plugin/seqana.h declares)."""
     listed = tshark.run(["-z", "help"]).stderr.split()  # tshark lists them on stderr
-    assert {"tlstutor,tree", "tlstutor,ladder", "flow,tlstutor"} <= set(listed)
+    assert {"tlstutor,tree", "tlstutor,ladder", "tlstutor,records", "flow,tlstutor"} <= set(listed)
     assert "tlstutor,tree" not in tshark.run(["-z", "help"], plugin=False).stderr
 
 
