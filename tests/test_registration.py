@@ -57,7 +57,7 @@ def test_every_line_has_a_label_in_each_language(tshark):
     names = {r[2]: r[1] for r in rows(tshark, "fields") if r[0] == "F" and r[4] == "tlstutor"
              and not r[2].startswith("tlstutor.expert.") and r[2] != "tlstutor.part"}
     for field, name in names.items():
-        en, ja = labels.get(field.removeprefix("tlstutor."), (None, None))
+        en, ja = labels.get(field.removeprefix("tlstutor.").replace(".", "_"), (None, None))
         assert en == name, f"{field}: LABEL_ row says {en!r}, registered name {name!r}"
         assert ja and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja), field
     assert labels["true"] == ("True", "はい") and labels["false"] == ("False", "いいえ")
