@@ -201,3 +201,19 @@ def test_records_view_quic_and_dtls(tshark):
     dtls = records_view(tshark, "dtls12-fragmented.pcapng", "dtls12-fragmented.keys")
     assert any(line.startswith("      7      1/2  |<- handshake(22) DTLS 1.2 198 bytes, epoch 0: 5 Certificate "
                                "[5 Certificate from 4 records in frames 4, 5, 6, 7] ") for line in dtls)
+
+
+@pytest.mark.parametrize("pcap", [p for p in CAPTURES if not p.startswith("quic")])
+def test_fields_without_a_visible_tree_equal_the_tree(tshark, pcap):
+    """-T fields (a tree nobody sees: TCP's and TLS's items only because the
+    record fields ask for them, packet after packet) gives what PDML shows."""
+    keys = keys_of(pcap)
+    names = RECORD_FIELDS[1:]
+    want = {}
+    for packet in tshark.pdml(pcap, keys).iter("packet"):
+        frame = int(next(f.get("show") for f in packet.iter("field") if f.get("name") == "num"))
+        cols = [[f.get("show") for f in packet.iter("field") if f.get("name") == n] for n in names]
+        if any(cols):
+            want[frame] = [",".join(c) for c in cols]
+    got = {n: cols for n, cols in fields(tshark, pcap, keys, names).items() if any(cols)}
+    assert got == want
