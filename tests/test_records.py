@@ -131,9 +131,9 @@ def test_record_fields_agree_with_tls_fields(tshark, pcap):
 
 
 @pytest.mark.parametrize("lang,segment_note,fragment_note", [
-    ("en", "TCP carried it in 3 segments (frames 6, 8, 10), and Wireshark put them back together here",
+    ("en", "TCP carried this message's TLS record in 3 segments (frames 6, 8, 10), and Wireshark put them back together here",
      "Its sender split this handshake message over 2 TLS records (fragments in frames 6, 6)"),
-    ("ja", "TCPはそれを3個のセグメント(フレーム6, 8, 10)で運び",
+    ("ja", "TCPはこのメッセージを運ぶTLSレコードを3個のセグメント(フレーム6, 8, 10)で運び",
      "送り手はこのハンドシェイクメッセージを2個のTLSレコードに分けて送りました(断片のフレーム: 6, 6)")])
 def test_explanation_says_how_the_message_came(tshark, lang, segment_note, fragment_note):
     chain = {(m.frame, m.msg): m for m in tshark.messages("tls12-long-chain.pcapng", lang=lang)}
@@ -217,3 +217,14 @@ def test_fields_without_a_visible_tree_equal_the_tree(tshark, pcap):
             want[frame] = [",".join(c) for c in cols]
     got = {n: cols for n, cols in fields(tshark, pcap, keys, names).items() if any(cols)}
     assert got == want
+
+
+def test_small_record_cut_by_its_sender(tshark):
+    """pcaps/malformed/split-segments: a ClientHello that would fit in one
+    segment, cut into three by its sender: the note says how it came, not
+    that it did not fit."""
+    for lang, note in [("en", "TCP carried this message's TLS record in 3 segments (frames 4, 5, 6)"),
+                       ("ja", "TLSレコードを3個のセグメント(フレーム4, 5, 6)で運び")]:
+        hello = tshark.messages("malformed/split-segments.pcapng", lang=lang)[0]
+        assert hello.msg == "ClientHello" and note in hello.explain
+        assert "did not fit" not in hello.explain
