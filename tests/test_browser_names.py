@@ -49,6 +49,17 @@ ECH_JA = ("encrypted_client_hello(0xfe0d、RFC 9849): 本物のECHでは、ク�
 CH = ("ClientHello", "client", 1)
 SH = ("ServerHello", "server", 1)
 CC = ("CompressedCertificate", "server", 1)
+# Its record came in two TCP segments (test_records.py).
+SEGMENTS_8_10 = {
+    "en": " TCP carried this message's TLS record in 2 segments (frames 8, 10), and Wireshark put them back "
+          "together here, in the frame of the last one. TCP carries a stream of bytes and may cut it anywhere, into "
+          "segments no larger than the network allows: on Ethernet about 1460 bytes at most (RFC 9293, 3.7.1). One "
+          "TLS record can hold up to 2^14 = 16384 bytes of plaintext (RFC 5246, 6.2.1; RFC 8446, 5.1).",
+    "ja": "TCPはこのメッセージを運ぶTLSレコードを2個のセグメント(フレーム8, 10)で運び、Wiresharkは最後のセグメントの"
+          "フレームであるここで組み立て直しました。TCPはバイトの流れを運び、それをどこででも区切ることができます。"
+          "セグメントはネットワークが許す大きさまでで、イーサネットでは約1460バイトまでです(RFC 9293 3.7.1)。"
+          "TLSレコード一つには平文で最大2^14 = 16384バイトまで入ります(RFC 5246 6.2.1、RFC 8446 5.1)。",
+}
 
 CASES = [
     # GREASE (RFC 8701): named in lists, counted, explained once.
@@ -113,13 +124,13 @@ CASES = [
             "exists only in TLS 1.3 and travels encrypted with the handshake keys, like the Certificate it replaces. "
             "The client decompresses it, checks that the result is as long as uncompressed_length says, and then "
             "checks the certificate chain and the name as usual. Wireshark shows the certificates inside only with a "
-            "key log, and only if it can decompress them.",
+            "key log, and only if it can decompress them." + SEGMENTS_8_10["en"],
          ja="CompressedCertificateはCertificateメッセージの代わりです。クライアントがcompress_certificate拡張で圧縮方式"
             "(zlib、brotli、zstd)を示し、サーバーはそのうちの一つでCertificateメッセージを圧縮して、バイト数を節約しました"
             "(証明書チェーンは大きく、よく縮みます)。TLS 1.3だけのもので、置き換えるCertificateと同じく、ハンドシェイク用の"
             "鍵で暗号化されて送られます。クライアントはこれを展開し、結果がuncompressed_lengthの示す長さであることを"
             "確かめてから、いつもどおり証明書チェーンと名前を検証します。Wiresharkが中の証明書を表示するのは、鍵ログがあり、"
-            "しかも展開できるときだけです。"),
+            "しかも展開できるときだけです。" + SEGMENTS_8_10["ja"]),
     Case('compressed_certificate_reference', 'review F10', *COMPRESSED, CC, 'tlstutor.reference',
          en="RFC 8879, 3, 4; RFC 8446, 4.4.2", ja="RFC 8879, 3, 4; RFC 8446, 4.4.2"),
     Case('compressed_certificate_sizes', 'review F10', *COMPRESSED, CC, 'tlstutor.carries',
