@@ -309,6 +309,7 @@ static const struct {
     { TT_PHRASE_CARRIES_CERT_COMP_OFFERED, { V("zlib (1), brotli (2), zstd (3)") } },
     { TT_PHRASE_CARRIES_CERT_COMPRESSED, { V("brotli (2)"), V("16777215"), V("16777215") } },
     { TT_PHRASE_LADDER_CONNECTION, { V("1"), V("TLS 1.3 full handshake with HelloRetryRequest") } },
+    { TT_PHRASE_STATS_ROUND_TRIPS, { V("2") } },
 };
 
 /* The phrase with its conversions replaced by the arguments of row r; NULL
@@ -482,6 +483,8 @@ static int check_phrases(tt_lang lang)
             bad += check_phrase(id, lang, phrase(TT_PHRASE_LABEL_CARRIES, lang), TT_SPLIT_LIST, true);
         else if (starts(name, "SKIPPED_"))
             bad += check_phrase(id, lang, phrase(TT_PHRASE_LABEL_SKIPPED, lang), TT_SPLIT_SENTENCES, true);
+        else if (starts(name, "RT_WHY_"))
+            bad += check_phrase(id, lang, phrase(TT_PHRASE_LABEL_ROUND_TRIPS_WHY, lang), TT_SPLIT_SENTENCES, true);
         else if (starts(name, "EXPERT_"))
             bad += check_phrase(id, lang, expert, TT_SPLIT_LIST, false);
         else if (starts(name, "SENDER_"))
