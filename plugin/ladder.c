@@ -327,6 +327,21 @@ static const tt_item *last_item(const ladder_conn *c)
     return g_array_index(c->rows, row, c->rows->len - 1).item;
 }
 
+/* The round-trip column: as wide as its heading in either language. */
+#define RT_WIDTH 4
+
+/* The handshake's round trips, once a message completed it. */
+static guint handshake_round_trips(const ladder_conn *c)
+{
+    for (guint i = 0; i < c->rows->len; i++) {
+        const row *r = &g_array_index(c->rows, row, i);
+
+        if (r->item && r->item->a.handshake_round_trips)
+            return r->item->a.handshake_round_trips;
+    }
+    return 0;
+}
+
 static void print_header(const ladder_conn *c, int time_width, int width, tt_lang lang,
                          wmem_allocator_t *pool)
 {
@@ -335,11 +350,17 @@ static void print_header(const ladder_conn *c, int time_width, int width, tt_lan
     printf("\n");
     printf(tt_phrase(TT_PHRASE_LADDER_CONNECTION, lang), c->number,
            render_flow_name(last_item(c), lang, pool));
+    if (handshake_round_trips(c)) {
+        printf("\n");
+        printf(tt_phrase(TT_PHRASE_LADDER_ROUND_TRIPS, lang), handshake_round_trips(c));
+    }
     printf("\n%*s%s  ", MAX(0, 7 - columns(frame)), "", frame);
     print_padded(tt_phrase(TT_PHRASE_LADDER_TIME, lang), time_width);
+    printf("  ");
+    print_padded(tt_phrase(TT_PHRASE_LADDER_ROUND_TRIP, lang), RT_WIDTH);
     printf("  %s%*s\n", c->client, width - columns(c->client), c->server);
     if (c->tcp && !tt_tcp_opening_seen(&c->tcp->track))
-        printf("%*s%s\n", 7 + 2 + time_width + 2, "",
+        printf("%*s%s\n", 7 + 2 + time_width + 2 + RT_WIDTH + 2, "",
                tt_phrase(TT_PHRASE_LADDER_TCP_NO_OPENING, lang));
 }
 
@@ -366,7 +387,11 @@ static void print_conn(const ladder_conn *c, tt_lang lang, wmem_allocator_t *poo
         /* |-- label ------->|  or  |<- label ---------|  */
         printf("%7u  ", r->frame);
         print_padded(times[i], time_width);
-        printf("  %s %s ", r->from_client ? "|--" : "|<-", labels[i]);
+        if (r->kind == ROW_TLS && r->item->a.round_trip)
+            printf("  %*u  ", RT_WIDTH, (unsigned)r->item->a.round_trip);
+        else
+            printf("  %*s  ", RT_WIDTH, "");
+        printf("%s %s ", r->from_client ? "|--" : "|<-", labels[i]);
         print_dashes(fill);
         printf("%s\n", r->from_client ? "->|" : "--|");
     }

@@ -310,6 +310,7 @@ static const struct {
     { TT_PHRASE_CARRIES_CERT_COMPRESSED, { V("brotli (2)"), V("16777215"), V("16777215") } },
     { TT_PHRASE_LADDER_CONNECTION, { V("1"), V("TLS 1.3 full handshake with HelloRetryRequest") } },
     { TT_PHRASE_STATS_ROUND_TRIPS, { V("2") } },
+    { TT_PHRASE_LADDER_ROUND_TRIPS, { V("2") } },
 };
 
 /* The phrase with its conversions replaced by the arguments of row r; NULL

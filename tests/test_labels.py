@@ -43,7 +43,7 @@ LABELS = {  # field: (registered name, Japanese label)
 }
 # Lines whose value is tutor text: in Japanese the value is Japanese too.
 TEXTS = {"tlstutor.message", "tlstutor.says", "tlstutor.explain", "tlstutor.flow",
-         "tlstutor.skipped", "tlstutor.carries"}
+         "tlstutor.skipped", "tlstutor.carries", "tlstutor.round_trips_why"}
 # Values shown in Japanese words; the field's value stays the same.
 SHOWN_JA = {"True": "はい", "False": "いいえ", "client": "クライアント", "server": "サーバー"}
 
@@ -108,6 +108,7 @@ def test_japanese_tree_exact(tshark):
         "送り手: クライアント",
         "接続内の位置: 1",
         "手順: 1",
+        "往復: 1",
         f"発言: {hello.says}",
         f"説明: {hello.explain.split('。')[0]}。",
         "出典: RFC 5246, 7.4.1.2; RFC 8446, 4.1.2",
@@ -123,6 +124,7 @@ def test_japanese_tree_exact(tshark):
         "送り手: クライアント",
         "接続内の位置: 8",
         "手順: 11",
+        "往復: 2",
         f"発言: {finished.says}",
         f"説明: {finished.explain.split('。')[0]}。",
         "出典: RFC 5246, 7.4.9",
