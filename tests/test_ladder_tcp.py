@@ -15,7 +15,7 @@ import pytest
 from test_teaching import ladder_arrows, zrun
 from test_unchanged import keys_of
 
-HEADER = re.compile(r"^\s*(?:frame|フレーム)\s+(?:time|経過時間)\s+(\S+)\s+(\S+)$")
+HEADER = re.compile(r"^\s*(?:frame|フレーム)\s+(?:time|経過時間)\s+(?:rt|往復)\s+(\S+)\s+(\S+)$")
 NOTE = {"en": "(TCP handshake not in the capture)",
         "ja": "(TCPのハンドシェイクはキャプチャに含まれていません)"}
 KIND = [("TCP SYN-ACK:", "SYN-ACK"), ("TCP SYN:", "SYN"), ("TCP ACK:", "ACK"),
@@ -164,92 +164,93 @@ EXACT = {
 === TLS Handshake Tutor: ladder ===
 
 Connection 1: TLS 1.2 full handshake, closed before the handshake finished
-  frame  time       192.0.2.1:40546                                               192.0.2.2:443
-      1  +0.000000  |-- TCP SYN: may I connect? (TCP's own handshake, before TLS) ----------->|
-      2  +0.000034  |<- TCP SYN-ACK: yes, and here is my own SYN -----------------------------|
-      3  +0.000049  |-- TCP ACK: got your SYN-ACK; TCP's connection is open ----------------->|
-      4  +0.000097  |-- 1 ClientHello: client says hello and offers its options ------------->|
-      6  +0.001213  |<- 2 ServerHello: server chooses the version and cipher suite -----------|
-      6  +0.001213  |<- 3 Certificate: server sends its certificate --------------------------|
-      6  +0.001213  |<- 4 ServerKeyExchange: server sends its key exchange parameters --------|
-      6  +0.001213  |<- 6 ServerHelloDone: server is done with its hello ---------------------|
-      8  +0.001301  |-- ConnectionClosed: connection closed before the handshake finished --->|
-      8  +0.001301  |-- TCP FIN: I have no more data to send -------------------------------->|
-      9  +0.001336  |<- TCP FIN: I have no more data to send ---------------------------------|
+  frame  time       rt    192.0.2.1:40546                                               192.0.2.2:443
+      1  +0.000000        |-- TCP SYN: may I connect? (TCP's own handshake, before TLS) ----------->|
+      2  +0.000034        |<- TCP SYN-ACK: yes, and here is my own SYN -----------------------------|
+      3  +0.000049        |-- TCP ACK: got your SYN-ACK; TCP's connection is open ----------------->|
+      4  +0.000097     1  |-- 1 ClientHello: client says hello and offers its options ------------->|
+      6  +0.001213     1  |<- 2 ServerHello: server chooses the version and cipher suite -----------|
+      6  +0.001213     1  |<- 3 Certificate: server sends its certificate --------------------------|
+      6  +0.001213     1  |<- 4 ServerKeyExchange: server sends its key exchange parameters --------|
+      6  +0.001213     1  |<- 6 ServerHelloDone: server is done with its hello ---------------------|
+      8  +0.001301     2  |-- ConnectionClosed: connection closed before the handshake finished --->|
+      8  +0.001301        |-- TCP FIN: I have no more data to send -------------------------------->|
+      9  +0.001336        |<- TCP FIN: I have no more data to send ---------------------------------|
 
 """,
     ("tls12-closed-mid-handshake.pcapng", "ja"): """
 === TLS Handshake Tutor: ラダー図 ===
 
 接続 1: TLS 1.2 完全なハンドシェイク、ハンドシェイク完了前に切断
-フレーム  経過時間   192.0.2.1:40546                                                192.0.2.2:443
-      1  +0.000000  |-- TCP SYN: 接続してもいいですか?(TLSの前の、TCP自身のハンドシェイク) --->|
-      2  +0.000034  |<- TCP SYN-ACK: いいですよ。こちらのSYNも送ります ------------------------|
-      3  +0.000049  |-- TCP ACK: SYN-ACKを受け取りました。TCPの接続が確立 -------------------->|
-      4  +0.000097  |-- 1 ClientHello: クライアントのあいさつと提案 -------------------------->|
-      6  +0.001213  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 ---------------|
-      6  +0.001213  |<- 3 Certificate: サーバーがサーバー証明書を送る -------------------------|
-      6  +0.001213  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る ---------------|
-      6  +0.001213  |<- 6 ServerHelloDone: サーバーのあいさつ終了 -----------------------------|
-      8  +0.001301  |-- ConnectionClosed: ハンドシェイク完了前に接続が閉じられた ------------->|
-      8  +0.001301  |-- TCP FIN: こちらから送るデータはもうありません ------------------------>|
-      9  +0.001336  |<- TCP FIN: こちらから送るデータはもうありません -------------------------|
+フレーム  経過時間   往復  192.0.2.1:40546                                                192.0.2.2:443
+      1  +0.000000        |-- TCP SYN: 接続してもいいですか?(TLSの前の、TCP自身のハンドシェイク) --->|
+      2  +0.000034        |<- TCP SYN-ACK: いいですよ。こちらのSYNも送ります ------------------------|
+      3  +0.000049        |-- TCP ACK: SYN-ACKを受け取りました。TCPの接続が確立 -------------------->|
+      4  +0.000097     1  |-- 1 ClientHello: クライアントのあいさつと提案 -------------------------->|
+      6  +0.001213     1  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 ---------------|
+      6  +0.001213     1  |<- 3 Certificate: サーバーがサーバー証明書を送る -------------------------|
+      6  +0.001213     1  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る ---------------|
+      6  +0.001213     1  |<- 6 ServerHelloDone: サーバーのあいさつ終了 -----------------------------|
+      8  +0.001301     2  |-- ConnectionClosed: ハンドシェイク完了前に接続が閉じられた ------------->|
+      8  +0.001301        |-- TCP FIN: こちらから送るデータはもうありません ------------------------>|
+      9  +0.001336        |<- TCP FIN: こちらから送るデータはもうありません -------------------------|
 
 """,
     ("malformed/midstream-certificate.pcapng", "en"): """
 === TLS Handshake Tutor: ladder ===
 
 Connection 1: handshake (version not chosen yet)
-  frame  time       192.0.2.1:40000                                         192.0.2.2:443
-                    (TCP handshake not in the capture)
-      1  +0.000000  |<- Certificate: server sends its certificate ----------------------|
-      1  +0.000000  |<- ServerKeyExchange: server sends its key exchange parameters ----|
-      1  +0.000000  |<- ServerHelloDone: server is done with its hello -----------------|
-      3  +0.002000  |-- ClientKeyExchange: client sends its key exchange -------------->|
-      3  +0.002000  |-- ChangeCipherSpec: client switches to encryption --------------->|
-      3  +0.002000  |-- Finished: client sends a check value over the handshake ------->|
-      4  +0.003000  |<- NewSessionTicket: server hands the client a session ticket -----|
-      4  +0.003000  |<- ChangeCipherSpec: server switches to encryption ----------------|
-      4  +0.003000  |<- Finished: server sends a check value over the handshake --------|
-      7  +0.006000  |<- Alert: encrypted alert -----------------------------------------|
-      9  +0.008000  |-- Alert: encrypted alert ---------------------------------------->|
-     10  +0.009000  |-- TCP FIN: I have no more data to send -------------------------->|
-     11  +0.010000  |<- TCP FIN: I have no more data to send ---------------------------|
+  frame  time       rt    192.0.2.1:40000                                         192.0.2.2:443
+                          (TCP handshake not in the capture)
+      1  +0.000000        |<- Certificate: server sends its certificate ----------------------|
+      1  +0.000000        |<- ServerKeyExchange: server sends its key exchange parameters ----|
+      1  +0.000000        |<- ServerHelloDone: server is done with its hello -----------------|
+      3  +0.002000        |-- ClientKeyExchange: client sends its key exchange -------------->|
+      3  +0.002000        |-- ChangeCipherSpec: client switches to encryption --------------->|
+      3  +0.002000        |-- Finished: client sends a check value over the handshake ------->|
+      4  +0.003000        |<- NewSessionTicket: server hands the client a session ticket -----|
+      4  +0.003000        |<- ChangeCipherSpec: server switches to encryption ----------------|
+      4  +0.003000        |<- Finished: server sends a check value over the handshake --------|
+      7  +0.006000        |<- Alert: encrypted alert -----------------------------------------|
+      9  +0.008000        |-- Alert: encrypted alert ---------------------------------------->|
+     10  +0.009000        |-- TCP FIN: I have no more data to send -------------------------->|
+     11  +0.010000        |<- TCP FIN: I have no more data to send ---------------------------|
 
 """,
     ("quic-ngtcp2.pcapng", "en"): """
 === TLS Handshake Tutor: ladder ===
 
 Connection 1: TLS 1.3 full handshake
-  frame  time       192.0.2.1:37437                                           192.0.2.2:443
-      1  +0.000000  |-- 1 ClientHello: client says hello and offers its options --------->|
-      2  +0.003115  |<- 2 ServerHello: server chooses TLS 1.3 and sends its key share ----|
-      2  +0.003115  |<- HandshakePacket: server's QUIC Handshake packet, encrypted -------|
-      4  +0.004524  |-- HandshakePacket: client's QUIC Handshake packet, encrypted ------>|
+  frame  time       rt    192.0.2.1:37437                                           192.0.2.2:443
+      1  +0.000000     1  |-- 1 ClientHello: client says hello and offers its options --------->|
+      2  +0.003115     1  |<- 2 ServerHello: server chooses TLS 1.3 and sends its key share ----|
+      2  +0.003115     1  |<- HandshakePacket: server's QUIC Handshake packet, encrypted -------|
+      4  +0.004524     2  |-- HandshakePacket: client's QUIC Handshake packet, encrypted ------>|
 
 """,
     ("dtls12-openssl.pcapng", "ja"): """
 === TLS Handshake Tutor: ラダー図 ===
 
 接続 1: DTLS 1.2 HelloVerifyRequestを伴う完全なハンドシェイク
-フレーム  経過時間   192.0.2.1:56157                                                    192.0.2.2:443
-      1  +0.000000  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
-      2  +0.000457  |<- 2 HelloVerifyRequest: サーバーがクライアントにアドレスの証明を求める ------|
-      3  +0.000495  |-- 3 ClientHello: クライアントがサーバーのクッキーを付けて再びあいさつ ------>|
-      4  +0.001481  |<- 4 ServerHello: サーバーがバージョンと暗号スイートを決定 -------------------|
-      4  +0.001481  |<- 5 Certificate: サーバーがサーバー証明書を送る -----------------------------|
-      4  +0.001481  |<- 6 ServerKeyExchange: サーバーが鍵交換のパラメータを送る -------------------|
-      4  +0.001481  |<- 8 ServerHelloDone: サーバーのあいさつ終了 ---------------------------------|
-      5  +0.002109  |-- 10 ClientKeyExchange: クライアントが鍵交換の値を送る --------------------->|
-      5  +0.002109  |-- 12 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
-      5  +0.002109  |-- 13 Finished: クライアントがハンドシェイクの検証値を送る ------------------>|
-      6  +0.002282  |<- NewSessionTicket: サーバーがセッションチケットを渡す ----------------------|
-      6  +0.002282  |<- 14 ChangeCipherSpec: サーバーが暗号化に切り替え ---------------------------|
-      6  +0.002282  |<- 15 Finished: サーバーがハンドシェイクの検証値を送る -----------------------|
-      7  +0.002407  |-- 16 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
-      8  +0.989918  |<- 16 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) --------|
-      9  +2.991987  |-- Alert: 暗号化されたアラート ---------------------------------------------->|
-     10  +2.992116  |<- Alert: 暗号化されたアラート -----------------------------------------------|
+ハンドシェイクの往復数(ClientHelloから数えて): 3 (docs/flows.md J)
+フレーム  経過時間   往復  192.0.2.1:56157                                                    192.0.2.2:443
+      1  +0.000000     1  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
+      2  +0.000457     1  |<- 2 HelloVerifyRequest: サーバーがクライアントにアドレスの証明を求める ------|
+      3  +0.000495     2  |-- 3 ClientHello: クライアントがサーバーのクッキーを付けて再びあいさつ ------>|
+      4  +0.001481     2  |<- 4 ServerHello: サーバーがバージョンと暗号スイートを決定 -------------------|
+      4  +0.001481     2  |<- 5 Certificate: サーバーがサーバー証明書を送る -----------------------------|
+      4  +0.001481     2  |<- 6 ServerKeyExchange: サーバーが鍵交換のパラメータを送る -------------------|
+      4  +0.001481     2  |<- 8 ServerHelloDone: サーバーのあいさつ終了 ---------------------------------|
+      5  +0.002109     3  |-- 10 ClientKeyExchange: クライアントが鍵交換の値を送る --------------------->|
+      5  +0.002109     3  |-- 12 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
+      5  +0.002109     3  |-- 13 Finished: クライアントがハンドシェイクの検証値を送る ------------------>|
+      6  +0.002282     3  |<- NewSessionTicket: サーバーがセッションチケットを渡す ----------------------|
+      6  +0.002282     3  |<- 14 ChangeCipherSpec: サーバーが暗号化に切り替え ---------------------------|
+      6  +0.002282     3  |<- 15 Finished: サーバーがハンドシェイクの検証値を送る -----------------------|
+      7  +0.002407     4  |-- 16 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
+      8  +0.989918     4  |<- 16 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) --------|
+      9  +2.991987        |-- Alert: 暗号化されたアラート ---------------------------------------------->|
+     10  +2.992116        |<- Alert: 暗号化されたアラート -----------------------------------------------|
 
 """,
 }
@@ -261,8 +262,8 @@ def test_exact_ladder(tshark, pcap, lang):
 
 
 ACK_CARRIES_HELLO = {
-    "en": "      3  +0.000182  |-- TCP ACK: got your SYN-ACK; this segment already carries the ClientHello --->|",
-    "ja": "      3  +0.000182  |-- TCP ACK: SYN-ACKを受け取りました。このセグメントはもうClientHelloを運んでいます --->|",
+    "en": "      3  +0.000182        |-- TCP ACK: got your SYN-ACK; this segment already carries the ClientHello --->|",
+    "ja": "      3  +0.000182        |-- TCP ACK: SYN-ACKを受け取りました。このセグメントはもうClientHelloを運んでいます --->|",
 }
 
 
@@ -277,5 +278,5 @@ def test_the_opening_ack_may_carry_the_client_hello(tshark, lang):
         cut.chmod(0o666)
     lines = zrun(tshark, cut.name, "tlstutor,ladder", lang=lang).splitlines()
     at = lines.index(ACK_CARRIES_HELLO[lang])
-    assert lines[at + 1].startswith("      3  +0.000182  |-- 1 ClientHello: ")
+    assert lines[at + 1].startswith("      3  +0.000182     1  |-- 1 ClientHello: ")
     assert [line[:9] for line in lines[at - 2:at]] == ["      1  ", "      2  "]

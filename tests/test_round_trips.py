@@ -16,6 +16,8 @@ and tickets before the client's Finished move nothing; after the handshake
 only the first application data of each side over TCP and DTLS."""
 import pytest
 
+from test_teaching import ladder_round_trips, zrun
+
 from test_unchanged import EXPLAINED, keys_of
 
 # capture: spec, or (spec with the key log, spec without)
@@ -151,3 +153,21 @@ def test_why_so_many_round_trips(tshark, pcap, conn, en, ja, lang):
     whys = [field(i, "tlstutor.round_trips_why") for items in tutor_items(tshark, pcap, keys_of(pcap), lang)
             for i in items if field(i, "tlstutor.conn") == str(conn) and field(i, "tlstutor.handshake_round_trips")]
     assert whys == [en if lang == "en" else ja]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("pcap", ["tls13-gnutls-hrr.pcapng", "dtls12-retransmit.pcapng", "quic-retry.pcapng",
+                                  "tls12-resumed-ticket.pcapng"])
+def test_ladder_shows_the_round_trips(tshark, pcap, lang):
+    """The ladder's rt column and the count above each connection say what
+    the fields say (with the key log)."""
+    keys = keys_of(pcap)
+    out = zrun(tshark, pcap, "tlstutor,ladder", keys=keys, lang=lang)
+    fields = [(int(field(i, "tlstutor.conn")), int(field(i, "tlstutor.round_trip") or 0) or None)
+              for items in tutor_items(tshark, pcap, keys, lang) for i in items]
+    assert [(conn, rt) for conn, _, rt in ladder_round_trips(out)] == fields
+    totals = [int(field(i, "tlstutor.handshake_round_trips")) for items in tutor_items(tshark, pcap, keys, lang)
+              for i in items if field(i, "tlstutor.handshake_round_trips")]
+    label = "Round trips of the handshake, counted from the ClientHello: " if lang == "en" else \
+        "ハンドシェイクの往復数(ClientHelloから数えて): "
+    assert [int(line[len(label):].split()[0]) for line in out.splitlines() if line.startswith(label)] == totals
