@@ -256,8 +256,8 @@ view_stats() {   # view_stats LANG
   open_window "^Wireshark · TLS Handshake Tutor · " "$STATS_W" "$STATS_H"
   grab "$WORK/stats-$lang.png" "${STATS_W}x${STATS_H}"
   stop_gui
-  # A tree with no connection has 7 rows; 8 connections of different kinds
-  # give 31. Rows 21 to 29 (17 pixels each) must hold text.
+  # One connection gives 18 rows, the class capture's 8 of different kinds
+  # 31. Rows 21 to 29 (17 pixels each) must hold text.
   n=$(ink "$WORK/stats-$lang.png" 360x150+12+375)
   [ "$n" -gt 1000 ] || die "the statistics tree is short or empty: $n pixels of text in rows 21-29 ($lang)"
   log "statistics ($lang): $n pixels of text in rows 21-29"
