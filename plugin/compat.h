@@ -103,6 +103,13 @@ typedef void tt_stat_init_ret;
 #define TT_FIELD_RSA_MODULUS "pkcs1.modulus"
 #endif
 
+/* The "tcp" tap's data, tcp_info_t (epan/dissectors/packet-tcp.h, installed
+ * in 4.0, 4.4 and 4.6): the members ladder.c reads (th_rawseq, th_rawack,
+ * th_have_seglen, th_seglen, th_flags, th_stream) and the TH_* flags have the
+ * same names and meaning in all three; only their types changed (gboolean
+ * and guint to bool and uint32_t from 4.4 on; 4.6 adds flagkarn after ip_dst),
+ * which compiling against each version's header takes care of. */
+
 /* plugin_describe() and its WS_PLUGIN_DESC_* flags (wsutil/plugins.h),
  * optional from 4.4 on, absent before. */
 #if TT_WS_AT_LEAST(4, 4)

@@ -235,6 +235,7 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
     if (ev->hrr_random) {
         f->hrr = true;
+        f->rt_answer_unseen = true;
         f->flow = TT_FLOW_13_HRR;
         a->msg = TT_MSG_HELLO_RETRY_REQUEST;
         a->text = TT_TEXT_HELLO_RETRY_REQUEST;
@@ -282,6 +283,8 @@ static void server_hello(tt_flow *f, const tt_event *ev, tt_annotation *a)
 
 static void finished(tt_flow *f, int side, tt_annotation *a)
 {
+    if (side == SERVER && !f->finished[SERVER])
+        f->rt_server_finished = f->round_trip;
     f->finished[side] = true;
     a->msg = TT_MSG_FINISHED;
     if (is13(f))
@@ -381,6 +384,7 @@ static void handshake(tt_flow *f, const tt_event *ev, tt_annotation *a)
             return;
         }
         f->cookie_exchange = true;
+        f->rt_answer_unseen = true;
         a->text = TT_TEXT_HELLO_VERIFY_REQUEST;
         a->step = step_of(f, a, R_HVR);
         return;
@@ -657,6 +661,9 @@ static bool opaque_record(tt_flow *f, int side, tt_annotation *a)
     a->encrypted = true;
     if (!f->opaque_seen[side]) {
         f->opaque_seen[side] = true;
+        /* The server's first flight ends with its Finished (RFC 8446 2). */
+        if (side == SERVER)
+            f->rt_server_finished = f->round_trip;
         a->msg = TT_MSG_ENCRYPTED_HANDSHAKE;
         a->text = opaque_flight_text(f, side);
     } else {
@@ -719,6 +726,7 @@ static bool quic_retry(tt_flow *f, const tt_event *ev, tt_annotation *a)
     if (ev->from_client || f->retry || f->server_hello_seen)
         return false;
     f->retry = true;
+    f->rt_answer_unseen = true;
     a->msg = TT_MSG_RETRY;
     a->text = TT_TEXT_QUIC_RETRY;
     return true;
@@ -857,8 +865,101 @@ static void remember_hellos(tt_flow *f, const tt_event *ev, tt_annotation *a)
         a->ems = f->sh_seen && f->sh_ems;
 }
 
+/* ---- Round trips (docs/flows.md J) ------------------------------------
+ * A round trip is a flight of the client and the server's answer: the
+ * client's first record after the server's answer is over starts the next
+ * one, counted from the ClientHello, on every record fed, annotated or not.
+ * A server message in the middle of its flight does not end the answer: the
+ * client's TLS 1.3 ChangeCipherSpec may come between the ServerHello and the
+ * rest (RFC 8446 D.4), tickets may come before the client's Finished (4.6.1).
+ * A DTLS copy answers nothing new. The handshake took as many round trips as
+ * the one that brought the server's Finished: after it the client has all
+ * it needs to send application data (RFC 5246 7.3, RFC 8446 2). After the
+ * handshake only the first application data of each side is numbered, where
+ * every record is fed (not QUIC's 1-RTT packets): later numbers could miss
+ * exchanges. */
+static bool mid_flight(const tt_flow *f, tt_msg_id msg)
+{
+    switch (msg) {
+    case TT_MSG_ENCRYPTED_RECORD: /* TLS 1.3 without keys: may be a ticket */
+        return !f->ssl2;
+    case TT_MSG_SERVER_HELLO:
+    case TT_MSG_CERTIFICATE:
+    case TT_MSG_COMPRESSED_CERTIFICATE:
+    case TT_MSG_SERVER_KEY_EXCHANGE:
+    case TT_MSG_CERTIFICATE_REQUEST:
+    case TT_MSG_CERTIFICATE_STATUS:
+    case TT_MSG_ENCRYPTED_EXTENSIONS:
+    case TT_MSG_CERTIFICATE_VERIFY:
+    case TT_MSG_CHANGE_CIPHER_SPEC:
+    case TT_MSG_NEW_SESSION_TICKET:
+    case TT_MSG_UNKNOWN:          /* a fragment: the rest follows */
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void count_round_trip(tt_flow *f, const tt_event *ev, tt_annotation *a, bool was_started,
+                             bool was_complete)
+{
+    if (!f->started)
+        return;
+    if (!was_started) {
+        f->round_trip = 1;
+    } else if (a->retransmission) {
+        /* changes nothing */
+    } else if (ev->from_client && f->rt_answered) {
+        f->rt_answered = false;
+        f->rt_answer_unseen = false;
+        if (f->round_trip < UINT8_MAX)
+            f->round_trip++;
+    } else if (!ev->from_client && f->rt_answer_unseen && a->msg == TT_MSG_SERVER_HELLO) {
+        /* The client's answer to a Retry is a new Initial that Wireshark
+         * 4.0 does not show: this ServerHello answers it all the same. */
+        f->rt_answered = false;
+        f->rt_answer_unseen = false;
+        if (f->round_trip < UINT8_MAX)
+            f->round_trip++;
+    }
+    if (!ev->from_client && !a->retransmission && !mid_flight(f, (tt_msg_id)a->msg))
+        f->rt_answered = true;
+    if (!was_complete || (a->msg == TT_MSG_APPLICATION_DATA && f->transport != TT_TRANSPORT_QUIC))
+        a->round_trip = f->round_trip;
+    if (!was_complete && f->complete)
+        a->handshake_round_trips = f->rt_server_finished;
+}
+
+unsigned tt_round_trip_reasons(const tt_annotation *a, tt_phrase_id out[TT_MAX_RT_REASONS])
+{
+    unsigned n = 0;
+
+    if (!a->handshake_round_trips)
+        return 0;
+    switch (a->flow) {
+    case TT_FLOW_12_FULL: out[n++] = TT_PHRASE_RT_WHY_12_FULL; break;
+    case TT_FLOW_12_RESUMED_ID:
+    case TT_FLOW_12_RESUMED_TICKET: out[n++] = TT_PHRASE_RT_WHY_12_RESUMED; break;
+    case TT_FLOW_13_FULL: out[n++] = TT_PHRASE_RT_WHY_13_FULL; break;
+    case TT_FLOW_13_HRR: out[n++] = TT_PHRASE_RT_WHY_13_HRR; break;
+    case TT_FLOW_13_PSK: out[n++] = TT_PHRASE_RT_WHY_13_PSK; break;
+    default: return 0;
+    }
+    if (a->cookie_exchange)
+        out[n++] = TT_PHRASE_RT_WHY_COOKIE;
+    if (a->retry)
+        out[n++] = TT_PHRASE_RT_WHY_RETRY;
+    if (a->early_data)
+        out[n++] = TT_PHRASE_RT_WHY_EARLY_DATA;
+    out[n++] = a->transport == TT_TRANSPORT_QUIC ? TT_PHRASE_RT_WHY_QUIC
+             : a->transport == TT_TRANSPORT_DTLS ? TT_PHRASE_RT_WHY_UDP : TT_PHRASE_RT_WHY_TCP;
+    return n;
+}
+
 bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
 {
+    bool was_started = f->started, was_complete = f->complete, shown = true;
+
     memset(a, 0, sizeof *a);
     a->msg = TT_MSG_UNKNOWN;
     a->text = TT_TEXT_UNKNOWN;
@@ -876,51 +977,45 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     case TT_EV_HANDSHAKE:
         if (!ev->sslv2)
             handshake(f, ev, a);
-        else if (!ssl2_message(f, ev, a))
-            return false;
+        else
+            shown = ssl2_message(f, ev, a);
         if (ev->reassembled && !a->retransmission)
             add_note(a, TT_PHRASE_NOTE_DTLS_FRAGMENTS);
         break;
     case TT_EV_SSL2_RECORD:
-        if (!ssl2_record(f, ev, a))
-            return false;
+        shown = ssl2_record(f, ev, a);
         break;
     case TT_EV_ENCRYPTED_HANDSHAKE:
-        if (!encrypted_handshake(f, ev, a))
-            return false;
+        shown = encrypted_handshake(f, ev, a);
         break;
     case TT_EV_CHANGE_CIPHER_SPEC: change_cipher_spec(f, ev, a); break;
     case TT_EV_APPLICATION_DATA:
-        if (!application_data(f, ev, a))
-            return false;
+        shown = application_data(f, ev, a);
         break;
     case TT_EV_ALERT: alert(f, ev, a); break;
     case TT_EV_QUIC_HANDSHAKE_PACKET:
-        if (!quic_handshake_packet(f, ev->from_client ? CLIENT : SERVER, a))
-            return false;
+        shown = quic_handshake_packet(f, ev->from_client ? CLIENT : SERVER, a);
         break;
     case TT_EV_QUIC_0RTT:
-        if (!quic_0rtt(f, ev, a))
-            return false;
+        shown = quic_0rtt(f, ev, a);
         break;
     case TT_EV_QUIC_VERSION_NEGOTIATION:
-        if (!quic_version_negotiation(f, ev, a))
-            return false;
+        shown = quic_version_negotiation(f, ev, a);
         break;
     case TT_EV_QUIC_RETRY:
-        if (!quic_retry(f, ev, a))
-            return false;
+        shown = quic_retry(f, ev, a);
         break;
     case TT_EV_QUIC_CLOSE:
-        if (!quic_close(f, ev, a))
-            return false;
+        shown = quic_close(f, ev, a);
         break;
     case TT_EV_CLOSE:
-        if (!tcp_close(f, a))
-            return false;
+        shown = tcp_close(f, a);
         break;
-    default: return false;
+    default: shown = false; break;
     }
+    count_round_trip(f, ev, a, was_started, was_complete);
+    if (!shown)
+        return false;
     /* No key log hint for SSL 2.0: Wireshark does not decrypt it at all. */
     if (a->encrypted && !f->keylog_hinted && !f->ssl2) {
         f->keylog_hinted = true;
@@ -937,6 +1032,7 @@ bool tt_flow_next(tt_flow *f, const tt_event *ev, tt_annotation *a)
     a->closed = f->closed;
     a->complete = f->complete;
     a->cookie_exchange = f->cookie_exchange;
+    a->retry = f->retry;
     a->ssl2_keys = f->ssl2_keys;
     a->ssl2_maybe_complete = f->ssl2_maybe_complete;
     /* A Version Negotiation packet answers an Initial that Wireshark may not

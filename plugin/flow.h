@@ -26,6 +26,7 @@
 #define TT_MAX_NOTES 3
 #define TT_MAX_SKIPPED 3
 #define TT_NO_ALERT (-1)
+#define TT_MAX_RT_REASONS 4
 
 typedef enum {
     TT_EV_HANDSHAKE,           /* a handshake message whose type TLS shows */
@@ -127,6 +128,7 @@ typedef struct {
     uint8_t transport : 2;     /* tt_transport */
     bool retransmission : 1;   /* DTLS: a copy of a message already annotated */
     bool cookie_exchange : 1;  /* DTLS: the flow began with a HelloVerifyRequest */
+    bool retry : 1;            /* QUIC: a Retry came before the ServerHello */
     /* What its texts need from the connection's earlier messages, whose
      * values are not kept. */
     bool has_suite : 1;        /* ServerHello, HelloRetryRequest: suite is the chosen suite */
@@ -140,6 +142,11 @@ typedef struct {
     uint8_t flow;              /* tt_flow_kind */
     uint16_t version;
     int16_t failed_alert;      /* TT_NO_ALERT, or the fatal alert that ended it */
+    /* Round trips of the TLS handshake, counted from the ClientHello
+     * (docs/flows.md J); 0 where they cannot be counted. */
+    uint8_t round_trip;        /* the round trip this message belongs to */
+    uint8_t handshake_round_trips; /* on the message that completes the handshake:
+                                    * how many it took */
     uint8_t notes[TT_MAX_NOTES];      /* tt_phrase_id; TT_NO_NOTE where unused */
     uint8_t skipped[TT_MAX_SKIPPED];  /* tt_phrase_id; TT_NO_NOTE where unused */
 } tt_annotation;
@@ -192,6 +199,12 @@ typedef struct {
     bool version_negotiated;   /* a Version Negotiation packet was annotated */
     bool quic_closed[2];       /* per side: its CONNECTION_CLOSE was annotated */
     uint64_t seqs_seen[2];     /* per side: bit n set once message_seq n was annotated */
+    /* Round trips (docs/flows.md J) */
+    uint8_t round_trip;        /* the current one, 0 before the ClientHello */
+    bool rt_answered;          /* the server's answer to the current round trip is over */
+    bool rt_answer_unseen;     /* a HelloRetryRequest, HelloVerifyRequest or Retry
+                                * was sent: the client's answer may not show */
+    uint8_t rt_server_finished;/* the round trip of the server's Finished */
 } tt_flow;
 
 void tt_flow_init(tt_flow *flow);
@@ -200,6 +213,11 @@ void tt_flow_init(tt_flow *flow);
  * a fragment of a handshake message (annotated once reassembled), a TCP
  * close that ends nothing. */
 bool tt_flow_next(tt_flow *flow, const tt_event *ev, tt_annotation *out);
+
+/* Why a completed handshake took its round trips: up to TT_MAX_RT_REASONS
+ * phrases, the flow's first, from the annotation of the message that
+ * completed it. Returns how many. */
+unsigned tt_round_trip_reasons(const tt_annotation *a, tt_phrase_id out[TT_MAX_RT_REASONS]);
 
 /* Whether a ServerHello's session ID echoes the ClientHello's (non-empty). */
 bool tt_same_session_id(const uint8_t *a, unsigned a_len, const uint8_t *b, unsigned b_len);

@@ -29,6 +29,9 @@ static int hf_retransmission = -1;
 static int hf_version = -1;
 static int hf_flow = -1;
 static int hf_skipped = -1;
+static int hf_round_trip = -1;
+static int hf_handshake_round_trips = -1;
+static int hf_round_trips_why = -1;
 
 static gint ett_tutor = -1;
 static gint ett_message = -1;
@@ -73,6 +76,12 @@ void render_register(int proto)
             "The shape of this connection's handshake as known at this message (see docs/flows.md)", HFILL } },
         { &hf_skipped, { "Skipped step", "tlstutor.skipped", FT_STRING, BASE_NONE, NULL, 0x0,
             "An optional step of the textbook flow that this handshake skipped, and why", HFILL } },
+        { &hf_round_trip, { "Round trip", "tlstutor.round_trip", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Which round trip of the TLS handshake the message belongs to: 1 for the ClientHello and the server's answer, 2 from the client's next flight, ...; TCP's own handshake before it is not counted; absent where it cannot be counted (start not captured, after the handshake but for the first application data)", HFILL } },
+        { &hf_handshake_round_trips, { "Handshake round trips", "tlstutor.handshake_round_trips", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "On the message that completes the handshake: how many round trips it took, up to the one that brought the server's Finished (TLS 1.2 full: 2, TLS 1.3: 1)", HFILL } },
+        { &hf_round_trips_why, { "Why so many round trips", "tlstutor.round_trips_why", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Beside tlstutor.handshake_round_trips: why this handshake took that many round trips, and what came before it on its transport", HFILL } },
     };
     static gint *ett[] = { &ett_tutor, &ett_message };
     static ei_register_info ei[] = {
@@ -252,6 +261,27 @@ const char *render_flow_name(const tt_item *it, tt_lang lang, wmem_allocator_t *
     return wmem_strbuf_get_str(buf);
 }
 
+/* The connection's count, on the message that completed its handshake. */
+static void round_trips(const tt_item *it, tvbuff_t *tvb, int start, int length, packet_info *pinfo,
+                        proto_tree *mt, tt_lang lang)
+{
+    tt_phrase_id why[TT_MAX_RT_REASONS];
+    unsigned n = tt_round_trip_reasons(&it->a, why);
+    wmem_strbuf_t *buf;
+
+    parts_add_uint(mt, hf_handshake_round_trips, TT_PHRASE_LABEL_HANDSHAKE_ROUND_TRIPS, tvb, start, length,
+                   it->a.handshake_round_trips, lang);
+    if (!n || !proto_field_is_referenced(mt, hf_round_trips_why))
+        return;
+    buf = wmem_strbuf_new(pinfo->pool, tt_phrase(why[0], lang));
+    for (unsigned i = 1; i < n; i++) {
+        wmem_strbuf_append(buf, lang == TT_LANG_JA ? "" : " ");
+        wmem_strbuf_append(buf, tt_phrase(why[i], lang));
+    }
+    parts_add_text(mt, hf_round_trips_why, TT_PHRASE_LABEL_ROUND_TRIPS_WHY, TT_SPLIT_SENTENCES, tvb, start,
+                   length, wmem_strbuf_get_str(buf), lang);
+}
+
 static void render_item(const tt_item *it, const tt_values *values, packet_info *pinfo,
                         proto_tree *tree, tt_lang lang, gboolean info_column)
 {
@@ -276,6 +306,9 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
     parts_add_uint(mt, hf_seq, TT_PHRASE_LABEL_SEQ, tvb, start, length, it->a.seq, lang);
     if (it->a.step)
         parts_add_uint(mt, hf_step, TT_PHRASE_LABEL_STEP, tvb, start, length, it->a.step, lang);
+    if (it->a.round_trip)
+        parts_add_uint(mt, hf_round_trip, TT_PHRASE_LABEL_ROUND_TRIP, tvb, start, length,
+                       it->a.round_trip, lang);
     /* Texts are made only where someone looks: a visible tree or a filter. */
     if (proto_field_is_referenced(mt, hf_says))
         parts_add_text(mt, hf_says, TT_PHRASE_LABEL_SAYS, TT_SPLIT_SENTENCES, tvb, start, length,
@@ -302,6 +335,8 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
         if (it->a.skipped[i] != TT_NO_NOTE)
             parts_add_text(mt, hf_skipped, TT_PHRASE_LABEL_SKIPPED, TT_SPLIT_SENTENCES, tvb, start, length,
                            tt_phrase(it->a.skipped[i], lang), lang);
+    if (it->a.handshake_round_trips)
+        round_trips(it, tvb, start, length, pinfo, mt, lang);
     carries_render(it, values, tvb, start, length, pinfo, mt, mi, lang);
     records_render(values, tvb, start, length, mt, lang);
 

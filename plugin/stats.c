@@ -14,11 +14,11 @@
 #include "state.h"
 #include "tutor.h"
 
-typedef enum { CAT_FLOW, CAT_VERSION, CAT_SUITE, CAT_OUTCOME, CAT_AUTH, CAT_KEYS, CAT_COUNT } category;
+typedef enum { CAT_FLOW, CAT_VERSION, CAT_SUITE, CAT_OUTCOME, CAT_ROUND_TRIPS, CAT_AUTH, CAT_KEYS, CAT_COUNT } category;
 
 static const tt_phrase_id category_titles[CAT_COUNT] = {
     TT_PHRASE_STATS_BY_FLOW, TT_PHRASE_STATS_BY_VERSION, TT_PHRASE_STATS_BY_SUITE,
-    TT_PHRASE_STATS_BY_OUTCOME, TT_PHRASE_STATS_CLIENT_AUTH, TT_PHRASE_STATS_KEYS,
+    TT_PHRASE_STATS_BY_OUTCOME, TT_PHRASE_STATS_BY_ROUND_TRIPS, TT_PHRASE_STATS_CLIENT_AUTH, TT_PHRASE_STATS_KEYS,
 };
 
 typedef struct {
@@ -26,6 +26,7 @@ typedef struct {
     gchar *suite;             /* the chosen suite, once the ServerHello is seen */
     gboolean hidden;          /* an encrypted message was not decrypted */
     gboolean decrypted;       /* a Finished was seen decrypted */
+    guint round_trips;        /* the handshake's, once it completed; 0 before */
 } conn_class;
 
 typedef struct {
@@ -111,6 +112,12 @@ static const char *node_name(category cat, const tt_item *it, const conn_class *
         return c->suite ? c->suite : tt_phrase(TT_PHRASE_STATS_NOT_KNOWN, lang);
     case CAT_OUTCOME:
         return tt_phrase(outcome(&it->a, c->hidden), lang);
+    case CAT_ROUND_TRIPS:
+        if (!c->round_trips)
+            return tt_phrase(TT_PHRASE_STATS_ROUND_TRIPS_NOT_KNOWN, lang);
+        if (c->round_trips == 1)
+            return tt_phrase(TT_PHRASE_STATS_ONE_ROUND_TRIP, lang);
+        return wmem_strdup_printf(pool, tt_phrase(TT_PHRASE_STATS_ROUND_TRIPS, lang), c->round_trips);
     case CAT_AUTH:
         /* SSL 2.0 asks for a certificate only after the keys, encrypted. */
         if (it->a.flow == TT_FLOW_SSL2 && it->a.ssl2_keys && !it->a.client_auth)
@@ -152,6 +159,8 @@ static tap_packet_status stats_packet(stats_tree *st, packet_info *pinfo, epan_d
             c->suite = g_strdup(carries_suite_name(it->a.suite, pinfo->pool));
         c->hidden |= it->a.encrypted;
         c->decrypted |= it->a.msg == TT_MSG_FINISHED && !it->a.encrypted;
+        if (it->a.handshake_round_trips)
+            c->round_trips = it->a.handshake_round_trips;
         for (int cat = 0; cat < CAT_COUNT; cat++) {
             const char *now = node_name((category)cat, it, c, ts->lang, pinfo->pool);
 

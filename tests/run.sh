@@ -13,6 +13,7 @@ cmake --build build -j"$(nproc)"
 ./build/split_check
 ./build/suite_check
 ./build/flow_check
+./build/tcpsteps_check
 # The whole suite, unless the arguments name test files or folders.
 where=(tests)
 for arg in "$@"; do [[ "$arg" == tests/* ]] && where=(); done

@@ -316,6 +316,8 @@ static const struct {
     { TT_PHRASE_RECORDS_EPOCH, { V("65535") } },
     { TT_PHRASE_RECORDS_SEGMENTS, { V("6, 8, 10") } },
     { TT_PHRASE_RECORDS_FRAGMENTS, { V("14 CertificateVerify"), V("4"), V("4, 5, 6, 7") } },
+    { TT_PHRASE_STATS_ROUND_TRIPS, { V("2") } },
+    { TT_PHRASE_LADDER_ROUND_TRIPS, { V("2") } },
 };
 
 /* The phrase with its conversions replaced by the arguments of row r; NULL
@@ -489,6 +491,8 @@ static int check_phrases(tt_lang lang)
             bad += check_phrase(id, lang, phrase(TT_PHRASE_LABEL_CARRIES, lang), TT_SPLIT_LIST, true);
         else if (starts(name, "SKIPPED_"))
             bad += check_phrase(id, lang, phrase(TT_PHRASE_LABEL_SKIPPED, lang), TT_SPLIT_SENTENCES, true);
+        else if (starts(name, "RT_WHY_"))
+            bad += check_phrase(id, lang, phrase(TT_PHRASE_LABEL_ROUND_TRIPS_WHY, lang), TT_SPLIT_SENTENCES, true);
         else if (starts(name, "EXPERT_"))
             bad += check_phrase(id, lang, expert, TT_SPLIT_LIST, false);
         else if (starts(name, "SENDER_"))

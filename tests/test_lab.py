@@ -92,6 +92,58 @@ def test_key_answers_every_question_and_nothing_else():
         assert re.search(r"^答え: \S", entry["text"], re.M), qid
 
 
+# Kinds of question the well-known labs ask, mapped to the tutor's answer:
+# one table, a row per kind. "Q?" marks a kind whose view is there or being
+# added but whose lab question is not written yet (to be removed once all are).
+KINDS_COLUMNS = ["kind of question", "問の種類", "labs", "answered by", "questions"]
+PENDING = "Q?"
+
+
+def question_kinds():
+    """[{column: cell}] of the table in docs/lab/question-kinds.md; a `\\|`
+    inside a cell (a filter's `||`) is part of the cell."""
+    rows = [re.split(r"(?<!\\)\|", line.strip()[1:-1])
+            for line in (LAB / "question-kinds.md").read_text().splitlines()
+            if line.startswith("|")]
+    assert all(len(row) == len(KINDS_COLUMNS) for row in rows), \
+        "question-kinds.md: a row with another number of cells"
+    header, rule, *body = rows
+    assert [c.strip() for c in header] == KINDS_COLUMNS
+    assert all(set(c.strip()) <= set("-:") for c in rule)
+    return [dict(zip(KINDS_COLUMNS, (c.strip() for c in row))) for row in body]
+
+
+def kind_question_ids(cell):
+    """The question ids of a row's last cell: `Q?` alone, or `Q1, Q2, ...`."""
+    if cell == PENDING:
+        return []
+    assert re.fullmatch(r"Q\d+(, Q\d+)*", cell), f"question-kinds.md: {cell!r}"
+    return cell.split(", ")
+
+
+def test_question_kinds_name_questions_of_the_lab():
+    kinds = question_kinds()
+    asked = {q for q, _ in EN}
+    assert len(kinds) >= 25
+    for row in kinds:
+        assert all(row[c] for c in KINDS_COLUMNS), row
+        assert "`" in row["answered by"], row      # a filter, field or -z view
+        assert set(kind_question_ids(row["questions"])) <= asked, row["kind of question"]
+    # the kinds the issue lists are there, pending or not
+    texts = " ".join(row["kind of question"] for row in kinds)
+    for kind in ("TCP SYN", "records does a frame hold", "record's header",
+                 "one Ethernet frame", "several TCP segments", "round trips",
+                 "first packet", "alert", "resume", "key log", "eavesdropper"):
+        assert kind in texts, kind
+
+
+def test_question_kinds_parser():
+    assert kind_question_ids("Q?") == []
+    assert kind_question_ids("Q1, Q23") == ["Q1", "Q23"]
+    with pytest.raises(AssertionError):
+        kind_question_ids("Q1,Q2")
+
+
 def test_screenshot_of_the_tutor_subtree():
     # a placeholder (<!-- screenshot: gui-en.png -->) or the image itself
     assert "gui-en.png" in (LAB / "en.md").read_text()

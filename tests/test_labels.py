@@ -25,6 +25,9 @@ LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.version": ("Version chosen", "選ばれたバージョン"),
     "tlstutor.flow": ("Handshake flow", "ハンドシェイクの流れ"),
     "tlstutor.skipped": ("Skipped step", "省かれた手順"),
+    "tlstutor.round_trip": ("Round trip", "往復"),
+    "tlstutor.handshake_round_trips": ("Handshake round trips", "ハンドシェイクの往復数"),
+    "tlstutor.round_trips_why": ("Why so many round trips", "往復数の理由"),
     "tlstutor.carries": ("Carries", "運ぶ値"),
     "tlstutor.suites_offered": ("Cipher suites offered", "提示された暗号スイートの数"),
     "tlstutor.suites_grease": ("Cipher suites offered that are GREASE", "提示された暗号スイートのうちGREASEの数"),
@@ -50,7 +53,7 @@ LABELS = {  # field: (registered name, Japanese label)
 }
 # Lines whose value is tutor text: in Japanese the value is Japanese too.
 TEXTS = {"tlstutor.message", "tlstutor.says", "tlstutor.explain", "tlstutor.flow",
-         "tlstutor.skipped", "tlstutor.carries"}
+         "tlstutor.skipped", "tlstutor.carries", "tlstutor.round_trips_why"}
 # Values shown in Japanese words; the field's value stays the same.
 SHOWN_JA = {"True": "はい", "False": "いいえ", "client": "クライアント", "server": "サーバー"}
 
@@ -115,6 +118,7 @@ def test_japanese_tree_exact(tshark):
         "送り手: クライアント",
         "接続内の位置: 1",
         "手順: 1",
+        "往復: 1",
         f"発言: {hello.says}",
         f"説明: {hello.explain.split('。')[0]}。",
         "出典: RFC 5246, 7.4.1.2; RFC 8446, 4.1.2",
@@ -131,6 +135,7 @@ def test_japanese_tree_exact(tshark):
         "送り手: クライアント",
         "接続内の位置: 8",
         "手順: 11",
+        "往復: 2",
         f"発言: {finished.says}",
         f"説明: {finished.explain.split('。')[0]}。",
         "出典: RFC 5246, 7.4.9",

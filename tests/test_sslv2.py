@@ -195,30 +195,40 @@ LADDER = {
 === TLS Handshake Tutor: ladder ===
 
 Connection 1: SSL 2.0 handshake
-  frame  192.0.2.1:37287                                                                                 192.0.2.2:443
-      4  |-- CLIENT-HELLO: client says hello in SSL 2.0 and offers its cipher kinds -------------------------------->|
-      6  |<- SERVER-HELLO: server answers in SSL 2.0 with its certificate -------------------------------------------|
-      8  |-- CLIENT-MASTER-KEY: client sends the master key, its secret part encrypted with the server's RSA key --->|
-      8  |-- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell --------------------------------->|
-      9  |<- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell ----------------------------------|
-      9  |<- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell ----------------------------------|
-     10  |-- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell --------------------------------->|
-     11  |<- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell ----------------------------------|
+  frame  time       rt    192.0.2.1:37287                                                                                 192.0.2.2:443
+      1  +0.000000        |-- TCP SYN: may I connect? (TCP's own handshake, before TLS) --------------------------------------------->|
+      2  +0.000150        |<- TCP SYN-ACK: yes, and here is my own SYN ---------------------------------------------------------------|
+      3  +0.000300        |-- TCP ACK: got your SYN-ACK; TCP's connection is open --------------------------------------------------->|
+      4  +0.000600     1  |-- CLIENT-HELLO: client says hello in SSL 2.0 and offers its cipher kinds -------------------------------->|
+      6  +0.001620     1  |<- SERVER-HELLO: server answers in SSL 2.0 with its certificate -------------------------------------------|
+      8  +0.003540     2  |-- CLIENT-MASTER-KEY: client sends the master key, its secret part encrypted with the server's RSA key --->|
+      8  +0.003540     2  |-- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell --------------------------------->|
+      9  +0.005940     2  |<- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell ----------------------------------|
+      9  +0.005940     2  |<- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell ----------------------------------|
+     10  +0.006340     3  |-- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell --------------------------------->|
+     11  +0.007040     3  |<- EncryptedRecord: encrypted SSL 2.0 record: which message, cannot tell ----------------------------------|
+     12  +0.007190        |<- TCP FIN: I have no more data to send -------------------------------------------------------------------|
+     13  +0.007440        |-- TCP FIN: I have no more data to send ------------------------------------------------------------------>|
 
 """,
     "ja": """
 === TLS Handshake Tutor: ラダー図 ===
 
 接続 1: SSL 2.0 ハンドシェイク
-フレーム  192.0.2.1:37287                                                                      192.0.2.2:443
-      4  |-- CLIENT-HELLO: クライアントがSSL 2.0であいさつし、暗号の種類を提案 -------------------------->|
-      6  |<- SERVER-HELLO: サーバーがSSL 2.0で答え、証明書を送る -----------------------------------------|
-      8  |-- CLIENT-MASTER-KEY: クライアントがマスターキーを送る(秘密の部分はサーバーのRSA鍵で暗号化) --->|
-      8  |-- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 ------------------------->|
-      9  |<- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 --------------------------|
-      9  |<- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 --------------------------|
-     10  |-- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 ------------------------->|
-     11  |<- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 --------------------------|
+フレーム  経過時間   往復  192.0.2.1:37287                                                                      192.0.2.2:443
+      1  +0.000000        |-- TCP SYN: 接続してもいいですか?(TLSの前の、TCP自身のハンドシェイク) ------------------------->|
+      2  +0.000150        |<- TCP SYN-ACK: いいですよ。こちらのSYNも送ります ----------------------------------------------|
+      3  +0.000300        |-- TCP ACK: SYN-ACKを受け取りました。TCPの接続が確立 ------------------------------------------>|
+      4  +0.000600     1  |-- CLIENT-HELLO: クライアントがSSL 2.0であいさつし、暗号の種類を提案 -------------------------->|
+      6  +0.001620     1  |<- SERVER-HELLO: サーバーがSSL 2.0で答え、証明書を送る -----------------------------------------|
+      8  +0.003540     2  |-- CLIENT-MASTER-KEY: クライアントがマスターキーを送る(秘密の部分はサーバーのRSA鍵で暗号化) --->|
+      8  +0.003540     2  |-- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 ------------------------->|
+      9  +0.005940     2  |<- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 --------------------------|
+      9  +0.005940     2  |<- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 --------------------------|
+     10  +0.006340     3  |-- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 ------------------------->|
+     11  +0.007040     3  |<- EncryptedRecord: 暗号化されたSSL 2.0レコード: どのメッセージか不明 --------------------------|
+     12  +0.007190        |<- TCP FIN: こちらから送るデータはもうありません -----------------------------------------------|
+     13  +0.007440        |-- TCP FIN: こちらから送るデータはもうありません ---------------------------------------------->|
 
 """,
 }

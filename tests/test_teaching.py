@@ -12,22 +12,28 @@ ECDHE_LADDER_EN = """
 === TLS Handshake Tutor: ladder ===
 
 Connection 1: TLS 1.2 full handshake
-  frame  192.0.2.1:33206                                            192.0.2.2:443
-      4  |-- 1 ClientHello: client says hello and offers its options ---------->|
-      6  |<- 2 ServerHello: server chooses the version and cipher suite --------|
-      6  |<- 3 Certificate: server sends its certificate -----------------------|
-      6  |<- 4 ServerKeyExchange: server sends its key exchange parameters -----|
-      6  |<- 6 ServerHelloDone: server is done with its hello ------------------|
-      8  |-- 8 ClientKeyExchange: client sends its key exchange --------------->|
-      8  |-- 10 ChangeCipherSpec: client switches to encryption --------------->|
-      8  |-- 11 Finished: client sends a check value over the handshake ------->|
-      9  |<- NewSessionTicket: server hands the client a session ticket --------|
-      9  |<- 12 ChangeCipherSpec: server switches to encryption ----------------|
-      9  |<- 13 Finished: server sends a check value over the handshake --------|
-     10  |-- 14 ApplicationData: client's first application data, encrypted --->|
-     11  |<- 14 ApplicationData: server's first application data, encrypted ----|
-     12  |<- Alert: encrypted alert --------------------------------------------|
-     14  |-- Alert: encrypted alert ------------------------------------------->|
+Round trips of the handshake, counted from the ClientHello: 2 (docs/flows.md J)
+  frame  time       rt    192.0.2.1:33206                                            192.0.2.2:443
+      1  +0.000000        |-- TCP SYN: may I connect? (TCP's own handshake, before TLS) -------->|
+      2  +0.000020        |<- TCP SYN-ACK: yes, and here is my own SYN --------------------------|
+      3  +0.000033        |-- TCP ACK: got your SYN-ACK; TCP's connection is open -------------->|
+      4  +0.000182     1  |-- 1 ClientHello: client says hello and offers its options ---------->|
+      6  +0.001136     1  |<- 2 ServerHello: server chooses the version and cipher suite --------|
+      6  +0.001136     1  |<- 3 Certificate: server sends its certificate -----------------------|
+      6  +0.001136     1  |<- 4 ServerKeyExchange: server sends its key exchange parameters -----|
+      6  +0.001136     1  |<- 6 ServerHelloDone: server is done with its hello ------------------|
+      8  +0.001676     2  |-- 8 ClientKeyExchange: client sends its key exchange --------------->|
+      8  +0.001676     2  |-- 10 ChangeCipherSpec: client switches to encryption --------------->|
+      8  +0.001676     2  |-- 11 Finished: client sends a check value over the handshake ------->|
+      9  +0.001878     2  |<- NewSessionTicket: server hands the client a session ticket --------|
+      9  +0.001878     2  |<- 12 ChangeCipherSpec: server switches to encryption ----------------|
+      9  +0.001878     2  |<- 13 Finished: server sends a check value over the handshake --------|
+     10  +0.001957     3  |-- 14 ApplicationData: client's first application data, encrypted --->|
+     11  +0.002003     3  |<- 14 ApplicationData: server's first application data, encrypted ----|
+     12  +0.002020        |<- Alert: encrypted alert --------------------------------------------|
+     14  +0.002035        |-- Alert: encrypted alert ------------------------------------------->|
+     15  +0.002040        |-- TCP FIN: I have no more data to send ----------------------------->|
+     16  +0.002059        |<- TCP FIN: I have no more data to send ------------------------------|
 
 """
 
@@ -35,25 +41,31 @@ CLIENT_CERT_LADDER_JA = """
 === TLS Handshake Tutor: ラダー図 ===
 
 接続 1: TLS 1.2 完全なハンドシェイク、クライアント認証あり
-フレーム  192.0.2.1:41494                                                    192.0.2.2:443
-      4  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
-      6  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 -------------------|
-      8  |<- 3 Certificate: サーバーがサーバー証明書を送る -----------------------------|
-      8  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る -------------------|
-      8  |<- 5 CertificateRequest: サーバーがクライアント証明書を要求 ------------------|
-      8  |<- 6 ServerHelloDone: サーバーのあいさつ終了 ---------------------------------|
-     11  |-- 7 Certificate: クライアントがクライアント証明書を送る -------------------->|
-     11  |-- 8 ClientKeyExchange: クライアントが鍵交換の値を送る ---------------------->|
-     11  |-- 9 CertificateVerify: クライアントが証明書の秘密鍵の所有を証明 ------------>|
-     11  |-- 10 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
-     11  |-- 11 Finished: クライアントがハンドシェイクの検証値を送る ------------------>|
-     13  |<- NewSessionTicket: サーバーがセッションチケットを渡す ----------------------|
-     13  |<- 12 ChangeCipherSpec: サーバーが暗号化に切り替え ---------------------------|
-     13  |<- 13 Finished: サーバーがハンドシェイクの検証値を送る -----------------------|
-     14  |-- 14 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
-     15  |<- 14 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) --------|
-     16  |<- Alert: 警告 close_notify --------------------------------------------------|
-     18  |-- Alert: 警告 close_notify ------------------------------------------------->|
+ハンドシェイクの往復数(ClientHelloから数えて): 2 (docs/flows.md J)
+フレーム  経過時間   往復  192.0.2.1:41494                                                    192.0.2.2:443
+      1  +0.000000        |-- TCP SYN: 接続してもいいですか?(TLSの前の、TCP自身のハンドシェイク) ------->|
+      2  +0.000029        |<- TCP SYN-ACK: いいですよ。こちらのSYNも送ります ----------------------------|
+      3  +0.000043        |-- TCP ACK: SYN-ACKを受け取りました。TCPの接続が確立 ------------------------>|
+      4  +0.000302     1  |-- 1 ClientHello: クライアントのあいさつと提案 ------------------------------>|
+      6  +0.001086     1  |<- 2 ServerHello: サーバーがバージョンと暗号スイートを決定 -------------------|
+      8  +0.001094     1  |<- 3 Certificate: サーバーがサーバー証明書を送る -----------------------------|
+      8  +0.001094     1  |<- 4 ServerKeyExchange: サーバーが鍵交換のパラメータを送る -------------------|
+      8  +0.001094     1  |<- 5 CertificateRequest: サーバーがクライアント証明書を要求 ------------------|
+      8  +0.001094     1  |<- 6 ServerHelloDone: サーバーのあいさつ終了 ---------------------------------|
+     11  +0.002292     2  |-- 7 Certificate: クライアントがクライアント証明書を送る -------------------->|
+     11  +0.002292     2  |-- 8 ClientKeyExchange: クライアントが鍵交換の値を送る ---------------------->|
+     11  +0.002292     2  |-- 9 CertificateVerify: クライアントが証明書の秘密鍵の所有を証明 ------------>|
+     11  +0.002292     2  |-- 10 ChangeCipherSpec: クライアントが暗号化に切り替え ---------------------->|
+     11  +0.002292     2  |-- 11 Finished: クライアントがハンドシェイクの検証値を送る ------------------>|
+     13  +0.003089     2  |<- NewSessionTicket: サーバーがセッションチケットを渡す ----------------------|
+     13  +0.003089     2  |<- 12 ChangeCipherSpec: サーバーが暗号化に切り替え ---------------------------|
+     13  +0.003089     2  |<- 13 Finished: サーバーがハンドシェイクの検証値を送る -----------------------|
+     14  +0.003233     3  |-- 14 ApplicationData: クライアントの最初のアプリケーションデータ(暗号化) --->|
+     15  +0.003276     3  |<- 14 ApplicationData: サーバーの最初のアプリケーションデータ(暗号化) --------|
+     16  +0.003298        |<- Alert: 警告 close_notify --------------------------------------------------|
+     18  +0.003312        |-- Alert: 警告 close_notify ------------------------------------------------->|
+     19  +0.003318        |-- TCP FIN: こちらから送るデータはもうありません ---------------------------->|
+     20  +0.003346        |<- TCP FIN: こちらから送るデータはもうありません -----------------------------|
 
 """
 
@@ -80,21 +92,43 @@ def test_ladder_says_so_when_nothing_is_in_scope(tshark):
     assert "ポート範囲内にTLSハンドシェイクはありません。" in ja
 
 
-RUNG = re.compile(r"^\s*(\d+)  \|(--|<-) (.*?) -+(->|--)\|$")
+# frame, time since the connection's first packet, round trip (blank for
+# TCP's arrows and where the tutor gives none), arrow with its label
+RUNG = re.compile(r"^\s*(\d+)  ([+-]\d+\.\d{6})  ( {0,3}\d+| {4})  \|(--|<-) (.*?) -+(->|--)\|$")
 
 
-def ladder_rungs(out):
-    """(connection, frame, from_client, label) of every arrow."""
-    rungs, conn = [], None
+def ladder_arrows(out):
+    """(connection, frame, time, from_client, label) of every arrow, TCP's too."""
+    arrows, conn = [], None
     for line in out.splitlines():
         m = re.match(r"^(?:Connection|接続) (\d+): ", line)
         if m:
             conn = int(m.group(1))
         m = RUNG.match(line)
         if m:
-            assert (m.group(2) == "--") == (m.group(4) == "->"), line
-            rungs.append((conn, int(m.group(1)), m.group(2) == "--", m.group(3)))
-    return rungs
+            assert (m.group(4) == "--") == (m.group(6) == "->"), line
+            arrows.append((conn, int(m.group(1)), m.group(2), m.group(4) == "--", m.group(5)))
+    return arrows
+
+
+def ladder_round_trips(out):
+    """(connection, frame, round trip or None) of every TLS arrow."""
+    trips, conn = [], None
+    for line in out.splitlines():
+        m = re.match(r"^(?:Connection|接続) (\d+): ", line)
+        if m:
+            conn = int(m.group(1))
+        m = RUNG.match(line)
+        if m and not m.group(5).startswith("TCP "):
+            trips.append((conn, int(m.group(1)), int(m.group(3)) if m.group(3).strip() else None))
+    return trips
+
+
+def ladder_rungs(out):
+    """(connection, frame, from_client, label) of every TLS arrow (TCP's are
+    the arrows whose label starts with "TCP ")."""
+    return [(conn, frame, client, label) for conn, frame, _, client, label in ladder_arrows(out)
+            if not label.startswith("TCP ")]
 
 
 def labels(messages):

@@ -1,24 +1,51 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Screenshots of the real Wireshark GUI (Qt) with the freshly built plugin:
-# docs/img/gui-en.png and docs/img/gui-ja.png (tlstutor.language:ja).
+# Screenshots of the real Wireshark GUI (Qt) with the freshly built plugin,
+# each window opened the way a student opens it, in English and in Japanese
+# (tlstutor.language:ja), LANG = en or ja:
+#   docs/img/gui-LANG.png    packet details: the tutor's subtree, one message
+#                            expanded (CAPTURE, STEP)
+#   docs/img/stats-LANG.png  Statistics > TLS Handshake Tutor (-z tlstutor,tree)
+#   docs/img/flow-LANG.png   Statistics > Flow Graph, flow type "TLS Handshake
+#                            Tutor" (-z flow,tlstutor,standard: the ladder)
+# The last two on a class capture: the CLASS captures merged (8 connections).
 #
 # Usage: docs/screenshots/make.sh            (as root, or a user with sudo)
 #   CAPTURE=tls12-ecdhe-rsa STEP=3 docs/screenshots/make.sh   (the defaults)
+#   VIEWS="stats flow" docs/screenshots/make.sh                (only those)
+#   docs/screenshots/make.sh --check   opens and checks every window, writes
+#                                      no image (CI)
 #
 # Wireshark runs under Xvfb, as user nobody when started as root (Wireshark as
 # root ignores WIRESHARK_PLUGIN_DIR), with a private plugin folder (the system
 # one plus build/tlstutor.so, made by tests/tshark.py) and an empty HOME that
 # holds only the window geometry below. tshark first checks that the frame
-# shown carries the tutor message; xdotool then expands that message in the
-# packet details by keyboard, and ImageMagick grabs the screen.
+# shown carries the tutor message and that the statistics count the class
+# capture's connections; xdotool then works the GUI by keyboard (menus by
+# accelerator, windows found by title), and ImageMagick grabs the screen.
 set -euo pipefail
+
+CHECK=
+case "${1:-}" in
+  --check) CHECK=1 ;;
+  "") ;;
+  *) echo "usage: $0 [--check]" >&2; exit 2 ;;
+esac
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CAPTURE=${CAPTURE:-tls12-ecdhe-rsa}
 STEP=${STEP:-3}
+VIEWS=${VIEWS:-gui stats flow}   # which windows, of gui stats flow
 W=1400 H=820          # screen = window size; the window is placed at 0,0
 UPPER_PANE=175        # packet list height in pixels (the filter keeps 8 rows)
+# The class capture: a full TLS 1.2 handshake with a client certificate, TLS
+# 1.3 with HelloRetryRequest, resumption by session ID and by PSK (each after
+# its full handshake), a failure (unknown_ca) and a close mid-handshake.
+CLASS=(tls12-client-cert tls13-hrr tls12-resumed-id tls13-psk
+       tls12-alert-unknown-ca tls12-closed-mid-handshake)
+CLASS_CONNECTIONS=8
+STATS_W=1000 STATS_H=660   # the statistics window, placed at 0,0 (all 31 rows)
+FLOW_TYPE_X=736 FLOW_TYPE_Y=765   # the Flow Graph's "Flow type" box at W x H
 PKGS=(wireshark-qt tshark xvfb xdotool imagemagick fonts-dejavu-core fonts-ipafont-gothic python3)
 
 log() { printf '%s\n' "make.sh: $*" >&2; }
@@ -53,9 +80,18 @@ fi
 WORK=$(mktemp -d /tmp/tlstutor-shots.XXXXXX)
 chmod 755 "$WORK"          # user nobody reads the plugin folder and capture in it
 XVFB_PID= GUI_PID=
+# A process of ours ends: TERM, then KILL after 5 s (Wireshark may stay with a
+# dialog open), and reaped, so that nothing outlives the script.
+running() { local state; state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) && [ "$state" != Z ]; }
+end_process() {   # end_process PID
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 50); do running "$1" || break; sleep 0.1; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 cleanup() {
-  [ -n "$GUI_PID" ] && kill "$GUI_PID" 2>/dev/null && wait "$GUI_PID" 2>/dev/null
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+  [ -z "$GUI_PID" ] || end_process "$GUI_PID"
+  [ -z "$XVFB_PID" ] || end_process "$XVFB_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -63,8 +99,10 @@ trap 'exit 130' INT TERM
 
 # --- which frame, checked with tshark -------------------------------------
 # Sets PLUGIN_DIR PCAP KEYS FRAME INDEX COUNT MSG; exits if the tutor is absent.
-vars=$(python3 "$ROOT/docs/screenshots/target.py" "$WORK/ts" "$SO" "$CAPTURE" "$STEP") ||
-  die "tshark does not show the tutor message to photograph"
+# Also CLASS_PCAP CLASS_KEYS, the class capture, or exits if miscounted.
+vars=$(python3 "$ROOT/docs/screenshots/target.py" "$WORK/ts" "$SO" "$CAPTURE" "$STEP" \
+       class "$CLASS_CONNECTIONS" "${CLASS[@]}") ||
+  die "tshark does not show the tutor message to photograph or the class capture"
 eval "$vars"
 log "showing frame $FRAME, tutor message $((INDEX + 1)) of $COUNT ($MSG, step $STEP)"
 
@@ -87,8 +125,31 @@ wait_settled() {
   die "the screen did not settle: $1"
 }
 
-shoot() {   # shoot LANG OUTPUT
-  local lang=$1 out=$2 home=$WORK/home-$1 win= n changed
+grab() {    # grab FILE [WxH]: the screen, or its top left corner
+  import -display "$DISPLAY" -window root ${2:+-crop "$2+0+0" +repage} "$1"
+}
+changed() { # changed A B [GEOMETRY]: how many pixels differ (in that region)
+  local a=$1 b=$2
+  if [ -n "${3:-}" ]; then
+    convert "$1" -crop "$3" +repage "$WORK/region-a.png"; a=$WORK/region-a.png
+    convert "$2" -crop "$3" +repage "$WORK/region-b.png"; b=$WORK/region-b.png
+  fi
+  compare -metric AE "$a" "$b" null: 2>&1 | awk '{ print int($1) }' || true
+}
+ink() {     # ink FILE GEOMETRY: pixels that are not white in that region
+  convert "$1" -crop "$2" +repage -fuzz 10% -fill black +opaque white \
+    -format '%[fx:int(w*h*(1-mean)+0.5)]' info:
+}
+colours() { convert "$1" -format %k info:; }
+
+
+# --- Wireshark --------------------------------------------------------------
+RUNS=0 GUI_LOG=
+start_gui() {   # start_gui LANG ARGS...: Wireshark on a fresh HOME; sets MAIN_WIN
+  local lang=$1 home n win=
+  shift
+  RUNS=$((RUNS + 1))
+  home=$WORK/home-$RUNS GUI_LOG=$WORK/gui-$RUNS.log
   mkdir -p "$home/.config/wireshark" "$home/run"
   chmod 700 "$home/run"
   # Only window geometry and panes: no packet bytes pane, short packet list.
@@ -106,12 +167,11 @@ shoot() {   # shoot LANG OUTPUT
   fi
   "${run[@]}" env -i PATH=/usr/bin:/bin HOME="$home" XDG_RUNTIME_DIR="$home/run" \
     DISPLAY="$DISPLAY" LANG=C.UTF-8 TZ=UTC WIRESHARK_PLUGIN_DIR="$PLUGIN_DIR" \
-    wireshark -r "$PCAP" -o "tls.keylog_file:$KEYS" -o "tlstutor.language:$lang" \
-    -Y tlstutor -g "$FRAME" >"$WORK/gui-$lang.log" 2>&1 &
+    wireshark -o "tlstutor.language:$lang" "$@" >"$GUI_LOG" 2>&1 &
   GUI_PID=$!
 
   for _ in $(seq 60); do                  # at most ~30 s
-    kill -0 "$GUI_PID" 2>/dev/null || die "wireshark exited: $(cat "$WORK/gui-$lang.log")"
+    kill -0 "$GUI_PID" 2>/dev/null || die "wireshark exited: $(cat "$GUI_LOG")"
     win=$(xdotool search --onlyvisible --class wireshark 2>/dev/null | head -1) || true
     [ -n "$win" ] && break
     sleep 0.5
@@ -120,34 +180,129 @@ shoot() {   # shoot LANG OUTPUT
   wait_settled "after opening the capture ($lang)"
   n=$(xdotool search --onlyvisible --class wireshark | wc -l)
   [ "$n" -eq 1 ] || die "$n Wireshark windows are visible: a dialog is open ($lang)"
-
-  # Focus the packet details pane by clicking its empty lower part, then walk:
-  # Home = first top-level item, Page Down = last one (the tutor comes after
-  # all other protocols, and all are collapsed), Right = open it, Down x N =
-  # the chosen message, Shift+Right = expand it with all its subtrees.
-  xdotool mousemove --window "$win" $((W / 2)) $((H - 80)) click 1
-  xdotool key --delay 150 Home Next
-  wait_settled "after selecting the tutor ($lang)"
-  import -display "$DISPLAY" -window root "$WORK/collapsed-$lang.png"
-  xdotool key --delay 150 Right $(printf 'Down %.0s' $(seq $((INDEX + 1)))) shift+Right
-  xdotool mousemove 0 $((H - 1))          # no hover highlight or tooltip
-  wait_settled "after expanding the tutor ($lang)"
-  import -display "$DISPLAY" -window root "$WORK/shot-$lang.png"
-
-  # The expansion must have added rows to the details pane, and the image
-  # must not be blank.
-  n=$(compare -metric AE "$WORK/collapsed-$lang.png" "$WORK/shot-$lang.png" null: 2>&1 |
-      awk '{ print int($1) }' || true)
-  [ "${n:-0}" -gt 20000 ] || die "expanding the tutor changed only ${n} pixels ($lang)"
-  changed=$n
-  n=$(convert "$WORK/shot-$lang.png" -format %k info:)
-  [ "$n" -gt 50 ] || die "the screenshot has only $n colours ($lang)"
-
-  kill "$GUI_PID"; wait "$GUI_PID" 2>/dev/null || true; GUI_PID=
-  mkdir -p "$(dirname "$out")"
-  convert "$WORK/shot-$lang.png" -strip -define png:compression-level=9 "$out"
-  log "wrote $out ($(stat -c %s "$out") bytes; expanding changed $changed pixels)"
+  MAIN_WIN=$win
 }
 
-shoot en "$ROOT/docs/img/gui-en.png"
-shoot ja "$ROOT/docs/img/gui-ja.png"
+stop_gui() {
+  end_process "$GUI_PID"; GUI_PID=
+}
+
+# Opens the Statistics menu (Alt+S) of the main window and presses KEYS in it.
+# Without a window manager the focus is set by hand; Alt+S is pressed again
+# (up to 3 times) while the screen shows no menu.
+statistics_menu() {   # statistics_menu KEYS...
+  local before now=
+  before=$(screen_hash)
+  for _ in 1 2 3; do
+    xdotool windowfocus --sync "$MAIN_WIN" key alt+s
+    wait_settled "after opening the Statistics menu"
+    now=$(screen_hash)
+    [ "$now" != "$before" ] && break
+  done
+  [ "$now" != "$before" ] || die "the Statistics menu does not open"
+  xdotool key --delay 100 "$@"
+}
+
+# The window whose title matches TITLE (a regular expression), placed at 0,0
+# with size WxH; dies when it does not open within 30 s.
+open_window() {   # open_window TITLE WIDTH HEIGHT; sets WIN
+  WIN=
+  for _ in $(seq 60); do
+    WIN=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1) || true
+    [ -n "$WIN" ] && break
+    sleep 0.5
+  done
+  [ -n "$WIN" ] || die "no window titled '$1' within 30 s; open: $(window_titles)"
+  xdotool windowsize --sync "$WIN" "$2" "$3" windowmove --sync "$WIN" 0 0
+  xdotool mousemove 0 $((H - 1))          # no hover highlight or tooltip
+  wait_settled "after opening '$1'"
+}
+window_titles() {
+  xdotool search --onlyvisible --class wireshark 2>/dev/null |
+    while read -r w; do printf "'%s' " "$(xdotool getwindowname "$w")"; done
+}
+
+# --- the three views --------------------------------------------------------
+# Each writes $WORK/VIEW-LANG.png and dies when the window shows nothing.
+
+# The packet details: Home then Page Down selects the last top-level item, the
+# tutor (a postdissector, so after every other protocol); Right opens it,
+# Down x N moves to the message, Shift+Right expands it with its subtrees.
+view_gui() {   # view_gui LANG
+  local lang=$1 n
+  start_gui "$lang" -r "$PCAP" -o "tls.keylog_file:$KEYS" -Y tlstutor -g "$FRAME"
+  # Focus the packet details pane by clicking its empty lower part.
+  xdotool mousemove --window "$MAIN_WIN" $((W / 2)) $((H - 80)) click 1
+  xdotool key --delay 150 Home Next
+  wait_settled "after selecting the tutor ($lang)"
+  grab "$WORK/collapsed-$lang.png"
+  xdotool key --delay 150 Right $(printf 'Down %.0s' $(seq $((INDEX + 1)))) shift+Right
+  xdotool mousemove 0 $((H - 1))
+  wait_settled "after expanding the tutor ($lang)"
+  grab "$WORK/gui-$lang.png"
+  stop_gui
+  # The expansion must have added rows to the details pane.
+  n=$(changed "$WORK/collapsed-$lang.png" "$WORK/gui-$lang.png")
+  [ "${n:-0}" -gt 20000 ] || die "expanding the tutor changed only ${n} pixels ($lang)"
+  log "packet details ($lang): expanding changed $n pixels"
+}
+
+# Statistics > TLS Handshake Tutor: the menu's last entry (Up from the first
+# wraps to it), since Wireshark lists the plugins' statistics trees last.
+view_stats() {   # view_stats LANG
+  local lang=$1 n
+  start_gui "$lang" -r "$CLASS_PCAP" -o "tls.keylog_file:$CLASS_KEYS"
+  statistics_menu Up Return
+  open_window "^Wireshark · TLS Handshake Tutor · " "$STATS_W" "$STATS_H"
+  grab "$WORK/stats-$lang.png" "${STATS_W}x${STATS_H}"
+  stop_gui
+  # One connection gives 18 rows, the class capture's 8 of different kinds
+  # 31. Rows 21 to 29 (17 pixels each) must hold text.
+  n=$(ink "$WORK/stats-$lang.png" 360x150+12+375)
+  [ "$n" -gt 1000 ] || die "the statistics tree is short or empty: $n pixels of text in rows 21-29 ($lang)"
+  log "statistics ($lang): $n pixels of text in rows 21-29"
+}
+
+# Statistics > Flow Graph: the 17th entry of Wireshark 4.0's Statistics menu
+# (the title check catches another Wireshark). Its "Flow type" box is clicked
+# open, "TLS H" typed (Qt selects the entry that starts so) and Return.
+view_flow() {   # view_flow LANG
+  local lang=$1 n
+  start_gui "$lang" -r "$CLASS_PCAP" -o "tls.keylog_file:$CLASS_KEYS"
+  statistics_menu $(printf 'Down %.0s' $(seq 16)) Return
+  open_window "^Wireshark · Flow · " "$W" "$H"
+  grab "$WORK/all-flows-$lang.png"
+  xdotool mousemove "$FLOW_TYPE_X" "$FLOW_TYPE_Y" click 1
+  wait_settled "after opening the flow types ($lang)"
+  xdotool type --delay 50 "TLS H"
+  xdotool key Return mousemove 0 $((H - 1))
+  wait_settled "after choosing the tutor's flow type ($lang)"
+  grab "$WORK/flow-$lang.png"
+  stop_gui
+  # The diagram (arrows and their coloured rows) must have changed from "All
+  # Flows" and must not be empty.
+  n=$(changed "$WORK/all-flows-$lang.png" "$WORK/flow-$lang.png" 990x630+115+60)
+  [ "${n:-0}" -gt 20000 ] || die "the tutor's flow type changed only ${n} pixels of the diagram ($lang)"
+  n=$(ink "$WORK/flow-$lang.png" 990x630+115+60)
+  [ "$n" -gt 100000 ] || die "the tutor's flow graph is empty: $n pixels ($lang)"
+  log "flow graph ($lang): $n pixels of diagram"
+}
+
+# --- run them ---------------------------------------------------------------
+for view in $VIEWS; do
+  for lang in en ja; do "view_$view" "$lang"; done
+  # The tutor's words are in the image: the Japanese one must differ (a
+  # missing plugin, language or flow type would show both alike).
+  n=$(changed "$WORK/$view-en.png" "$WORK/$view-ja.png")
+  [ "${n:-0}" -gt 5000 ] || die "$view: English and Japanese differ in only ${n} pixels"
+  for lang in en ja; do
+    n=$(colours "$WORK/$view-$lang.png")
+    [ "$n" -gt 50 ] || die "$view-$lang: the screenshot has only $n colours"
+    [ -n "$CHECK" ] && continue
+    out=$ROOT/docs/img/$view-$lang.png
+    mkdir -p "$(dirname "$out")"
+    convert "$WORK/$view-$lang.png" -strip -define png:compression-level=9 "$out"
+    log "wrote $out ($(stat -c %s "$out") bytes)"
+  done
+done
+[ -z "$CHECK" ] || log "checked: packet details, statistics and Flow Graph open with the tutor's content in English and Japanese"
