@@ -15,6 +15,8 @@ FIELDS = {
     "tlstutor.encrypted": "FT_BOOLEAN",
     "tlstutor.conn": "FT_UINT32", "tlstutor.transport": "FT_STRING", "tlstutor.retransmission": "FT_BOOLEAN", "tlstutor.version": "FT_STRING",
     "tlstutor.flow": "FT_STRING", "tlstutor.skipped": "FT_STRING",
+    "tlstutor.round_trip": "FT_UINT32", "tlstutor.handshake_round_trips": "FT_UINT32",
+    "tlstutor.round_trips_why": "FT_STRING",
     "tlstutor.carries": "FT_STRING", "tlstutor.suites_offered": "FT_UINT32",
     "tlstutor.suites_grease": "FT_UINT32",
     "tlstutor.sni": "FT_STRING", "tlstutor.suite": "FT_STRING", "tlstutor.kx": "FT_STRING",

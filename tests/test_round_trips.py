@@ -17,8 +17,11 @@ only the first application data of each side over TCP and DTLS."""
 import pytest
 
 from test_teaching import ladder_round_trips, zrun
+from wsversion import at_least
 
 from test_unchanged import EXPLAINED, keys_of
+
+VN_FIRST = "-" if at_least(4, 4) else "1 1"
 
 # capture: spec, or (spec with the key log, spec without)
 SPECS = {
@@ -36,7 +39,9 @@ SPECS = {
     "quic-0rtt.pcapng": ("1 111 11 2/1 - - | 11 111 2/1 - -", "1 11 2 | 11 11 2"),
     "quic-ngtcp2.pcapng": ("1 111 11 2/1 - -", "1 11 2"),
     "quic-retry.pcapng": ("1 1 22 222 3/2 - -", "1 1 22 3"),
-    "quic-version-negotiation.pcapng": ("1 1 | 1 111 11 2/1 - -", "1 1 | 1 11 2"),
+    # Wireshark 4.4 and later do not show the first ClientHello, of a version
+    # they do not know (tests/flow_specs.py): nothing to count from.
+    "quic-version-negotiation.pcapng": (VN_FIRST + " | 1 111 11 2/1 - -", VN_FIRST + " | 1 11 2"),
     "sslv2-client-hello.pcapng": "1 111 2",
     "sslv2-handshake.pcapng": "1 1 22 22 3 3",
     "tls10.pcapng": "1 1111 222 222/2 3 3 - -",
