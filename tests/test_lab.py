@@ -93,10 +93,8 @@ def test_key_answers_every_question_and_nothing_else():
 
 
 # Kinds of question the well-known labs ask, mapped to the tutor's answer:
-# one table, a row per kind. "Q?" marks a kind whose view is there or being
-# added but whose lab question is not written yet (to be removed once all are).
+# one table, a row per kind, each answered by questions of the lab.
 KINDS_COLUMNS = ["kind of question", "問の種類", "labs", "answered by", "questions"]
-PENDING = "Q?"
 
 
 def question_kinds():
@@ -114,9 +112,7 @@ def question_kinds():
 
 
 def kind_question_ids(cell):
-    """The question ids of a row's last cell: `Q?` alone, or `Q1, Q2, ...`."""
-    if cell == PENDING:
-        return []
+    """The question ids of a row's last cell: `Q1, Q2, ...`."""
     assert re.fullmatch(r"Q\d+(, Q\d+)*", cell), f"question-kinds.md: {cell!r}"
     return cell.split(", ")
 
@@ -129,7 +125,7 @@ def test_question_kinds_name_questions_of_the_lab():
         assert all(row[c] for c in KINDS_COLUMNS), row
         assert "`" in row["answered by"], row      # a filter, field or -z view
         assert set(kind_question_ids(row["questions"])) <= asked, row["kind of question"]
-    # the kinds the issue lists are there, pending or not
+    # the kinds the issue lists are there
     texts = " ".join(row["kind of question"] for row in kinds)
     for kind in ("TCP SYN", "records does a frame hold", "record's header",
                  "one Ethernet frame", "several TCP segments", "round trips",
@@ -138,10 +134,11 @@ def test_question_kinds_name_questions_of_the_lab():
 
 
 def test_question_kinds_parser():
-    assert kind_question_ids("Q?") == []
     assert kind_question_ids("Q1, Q23") == ["Q1", "Q23"]
     with pytest.raises(AssertionError):
         kind_question_ids("Q1,Q2")
+    with pytest.raises(AssertionError):
+        kind_question_ids("Q?")
 
 
 def test_screenshot_of_the_tutor_subtree():
