@@ -17,6 +17,7 @@
 #include <epan/dissectors/packet-tcp.h>
 
 #include "compat.h"
+#include "drawing.h"
 #include "tcpsteps.h"
 #include "render.h"
 #include "seqana.h"
@@ -94,15 +95,6 @@ static void tcp_conn_free(gpointer p)
     g_free(t);
 }
 
-static gchar *endpoint(const address *addr, guint32 port)
-{
-    char *a = address_to_str(NULL, addr);
-    gchar *s = g_strdup_printf(addr->type == AT_IPv6 ? "[%s]:%u" : "%s:%u", a, port);
-
-    wmem_free(NULL, a);
-    return s;
-}
-
 static ladder_conn *conn_of(ladder *l, const tt_item *it, packet_info *pinfo)
 {
     ladder_conn *c;
@@ -117,11 +109,11 @@ static ladder_conn *conn_of(ladder *l, const tt_item *it, packet_info *pinfo)
     c->number = it->conn;
     c->rows = g_array_new(FALSE, FALSE, sizeof(row));
     if (it->a.from_client) {
-        c->client = endpoint(&pinfo->src, pinfo->srcport);
-        c->server = endpoint(&pinfo->dst, pinfo->destport);
+        c->client = drawing_endpoint(&pinfo->src, pinfo->srcport);
+        c->server = drawing_endpoint(&pinfo->dst, pinfo->destport);
     } else {
-        c->client = endpoint(&pinfo->dst, pinfo->destport);
-        c->server = endpoint(&pinfo->src, pinfo->srcport);
+        c->client = drawing_endpoint(&pinfo->dst, pinfo->destport);
+        c->server = drawing_endpoint(&pinfo->src, pinfo->srcport);
     }
     g_ptr_array_add(l->conns, c);
     return c;
@@ -300,28 +292,6 @@ static const char *time_since(const nstime_t *ts, const nstime_t *first, wmem_al
                               us / 1000000, (int)(us % 1000000));
 }
 
-/* Terminal columns of a UTF-8 string: East Asian wide characters take two. */
-static int columns(const char *s)
-{
-    int n = 0;
-
-    for (const char *p = s; *p; p = g_utf8_next_char(p))
-        n += g_unichar_iswide(g_utf8_get_char(p)) ? 2 : 1;
-    return n;
-}
-
-static void print_dashes(int n)
-{
-    for (int i = 0; i < n; i++)
-        putchar('-');
-}
-
-/* s, then spaces up to n terminal columns. */
-static void print_padded(const char *s, int n)
-{
-    printf("%s%*s", s, MAX(0, n - columns(s)), "");
-}
-
 static const tt_item *last_item(const ladder_conn *c)
 {
     return g_array_index(c->rows, row, c->rows->len - 1).item;
@@ -354,11 +324,11 @@ static void print_header(const ladder_conn *c, int time_width, int width, tt_lan
         printf("\n");
         printf(tt_phrase(TT_PHRASE_LADDER_ROUND_TRIPS, lang), handshake_round_trips(c));
     }
-    printf("\n%*s%s  ", MAX(0, 7 - columns(frame)), "", frame);
-    print_padded(tt_phrase(TT_PHRASE_LADDER_TIME, lang), time_width);
+    printf("\n%*s%s  ", MAX(0, 7 - drawing_columns(frame)), "", frame);
+    drawing_padded(tt_phrase(TT_PHRASE_LADDER_TIME, lang), time_width);
     printf("  ");
-    print_padded(tt_phrase(TT_PHRASE_LADDER_ROUND_TRIP, lang), RT_WIDTH);
-    printf("  %s%*s\n", c->client, width - columns(c->client), c->server);
+    drawing_padded(tt_phrase(TT_PHRASE_LADDER_ROUND_TRIP, lang), RT_WIDTH);
+    printf("  %s%*s\n", c->client, width - drawing_columns(c->client), c->server);
     if (c->tcp && !tt_tcp_opening_seen(&c->tcp->track))
         printf("%*s%s\n", 7 + 2 + time_width + 2 + RT_WIDTH + 2, "",
                tt_phrase(TT_PHRASE_LADDER_TCP_NO_OPENING, lang));
@@ -370,29 +340,29 @@ static void print_conn(const ladder_conn *c, tt_lang lang, wmem_allocator_t *poo
     const nstime_t *first = c->tcp ? &c->tcp->first_ts : &g_array_index(c->rows, row, 0).ts;
     const char **labels = wmem_alloc_array(pool, const char *, rows->len);
     const char **times = wmem_alloc_array(pool, const char *, rows->len);
-    int width = columns(c->client) + columns(c->server) + 2;
-    int time_width = columns(tt_phrase(TT_PHRASE_LADDER_TIME, lang));
+    int width = drawing_columns(c->client) + drawing_columns(c->server) + 2;
+    int time_width = drawing_columns(tt_phrase(TT_PHRASE_LADDER_TIME, lang));
 
     for (guint i = 0; i < rows->len; i++) {
         labels[i] = row_label(rows, i, lang, pool);
         times[i] = time_since(&g_array_index(rows, row, i).ts, first, pool);
-        width = MAX(width, columns(labels[i]) + 10);
-        time_width = MAX(time_width, columns(times[i]));
+        width = MAX(width, drawing_columns(labels[i]) + 10);
+        time_width = MAX(time_width, drawing_columns(times[i]));
     }
     print_header(c, time_width, width, lang, pool);
     for (guint i = 0; i < rows->len; i++) {
         const row *r = &g_array_index(rows, row, i);
-        int fill = width - 8 - columns(labels[i]);
+        int fill = width - 8 - drawing_columns(labels[i]);
 
         /* |-- label ------->|  or  |<- label ---------|  */
         printf("%7u  ", r->frame);
-        print_padded(times[i], time_width);
+        drawing_padded(times[i], time_width);
         if (r->kind == ROW_TLS && r->item->a.round_trip)
             printf("  %*u  ", RT_WIDTH, (unsigned)r->item->a.round_trip);
         else
             printf("  %*s  ", RT_WIDTH, "");
         printf("%s %s ", r->from_client ? "|--" : "|<-", labels[i]);
-        print_dashes(fill);
+        drawing_dashes(fill);
         printf("%s\n", r->from_client ? "->|" : "--|");
     }
     g_array_free(rows, TRUE);

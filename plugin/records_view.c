@@ -12,6 +12,7 @@
 #include <epan/to_str.h>
 
 #include "compat.h"
+#include "drawing.h"
 #include "flow.h"
 #include "records.h"
 #include "render.h"
@@ -67,15 +68,6 @@ static void conn_free(gpointer p)
     g_free(c);
 }
 
-static gchar *endpoint(const address *addr, guint32 port)
-{
-    char *a = address_to_str(NULL, addr);
-    gchar *s = g_strdup_printf(addr->type == AT_IPv6 ? "[%s]:%u" : "%s:%u", a, port);
-
-    wmem_free(NULL, a);
-    return s;
-}
-
 static view_conn *conn_of(view *v, const tt_item *it, packet_info *pinfo)
 {
     view_conn *c;
@@ -88,8 +80,10 @@ static view_conn *conn_of(view *v, const tt_item *it, packet_info *pinfo)
     c = g_new0(view_conn, 1);
     c->number = it->conn;
     c->arrows = g_array_new(FALSE, FALSE, sizeof(arrow));
-    c->client = it->a.from_client ? endpoint(&pinfo->src, pinfo->srcport) : endpoint(&pinfo->dst, pinfo->destport);
-    c->server = it->a.from_client ? endpoint(&pinfo->dst, pinfo->destport) : endpoint(&pinfo->src, pinfo->srcport);
+    c->client = it->a.from_client ? drawing_endpoint(&pinfo->src, pinfo->srcport)
+                                  : drawing_endpoint(&pinfo->dst, pinfo->destport);
+    c->server = it->a.from_client ? drawing_endpoint(&pinfo->dst, pinfo->destport)
+                                  : drawing_endpoint(&pinfo->src, pinfo->srcport);
     g_ptr_array_add(v->conns, c);
     return c;
 }
@@ -158,16 +152,6 @@ static tap_packet_status view_packet(void *tapdata, packet_info *pinfo, epan_dis
     return TAP_PACKET_REDRAW;
 }
 
-/* Terminal columns of a UTF-8 string: East Asian wide characters take two. */
-static int columns(const char *s)
-{
-    int n = 0;
-
-    for (const char *p = s; *p; p = g_utf8_next_char(p))
-        n += g_unichar_iswide(g_utf8_get_char(p)) ? 2 : 1;
-    return n;
-}
-
 /* "handshake(22) TLS 1.2 556 bytes: 4 ServerKeyExchange [TCP segments in frames 10, 12]" */
 static gchar *arrow_label(const arrow *a, tt_lang lang)
 {
@@ -216,11 +200,11 @@ static void print_conn(const view_conn *c, tt_lang lang, wmem_allocator_t *pool)
     const char *frame = tt_phrase(TT_PHRASE_LADDER_FRAME, lang);
     const char *record = tt_phrase(TT_PHRASE_RECORDS_RECORD, lang);
     gchar **labels = g_new0(gchar *, c->arrows->len + 1);
-    int width = columns(c->client) + columns(c->server) + 2;
+    int width = drawing_columns(c->client) + drawing_columns(c->server) + 2;
 
     for (guint i = 0; i < c->arrows->len; i++) {
         labels[i] = arrow_label(&g_array_index(c->arrows, arrow, i), lang);
-        width = MAX(width, columns(labels[i]) + 10);
+        width = MAX(width, drawing_columns(labels[i]) + 10);
     }
     printf("\n");
     printf(tt_phrase(TT_PHRASE_LADDER_CONNECTION, lang), c->number, render_flow_name(c->last, lang, pool));
@@ -228,16 +212,16 @@ static void print_conn(const view_conn *c, tt_lang lang, wmem_allocator_t *pool)
     if (c->quic && !c->arrows->len)
         printf("%s\n", tt_phrase(TT_PHRASE_RECORDS_QUIC, lang));
     else
-        printf("%*s%s  %*s%s  %s%*s\n", MAX(0, 7 - columns(frame)), "", frame, MAX(0, 7 - columns(record)), "",
-               record, c->client, width - columns(c->client), c->server);
+        printf("%*s%s  %*s%s  %s%*s\n", MAX(0, 7 - drawing_columns(frame)), "", frame,
+               MAX(0, 7 - drawing_columns(record)), "", record, c->client,
+               width - drawing_columns(c->client), c->server);
     for (guint i = 0; i < c->arrows->len; i++) {
         const arrow *a = &g_array_index(c->arrows, arrow, i);
         gchar *place = g_strdup_printf("%u/%u", a->header.number, a->header.in_frame);
-        int fill = width - 8 - columns(labels[i]);
+        int fill = width - 8 - drawing_columns(labels[i]);
 
         printf("%7u  %7s  %s %s ", a->frame, place, a->from_client ? "|--" : "|<-", labels[i]);
-        for (int d = 0; d < fill; d++)
-            putchar('-');
+        drawing_dashes(fill);
         printf("%s\n", a->from_client ? "->|" : "--|");
         g_free(place);
     }
