@@ -42,7 +42,7 @@ LABELS = {  # field: (registered name, Japanese label)
     "tlstutor.cert_issuer": ("Certificate issuer", "証明書の発行者(issuer)"),
     "tlstutor.record.number": ("Record in frame", "フレーム内のレコード"),
     "tlstutor.records_in_frame": ("Records in frame", "フレーム内のレコード数"),
-    "tlstutor.record.content_type": ("Record content type", "レコードのコンテントタイプ"),
+    "tlstutor.record.content_type": ("Record content type", "レコードのコンテンツタイプ"),
     "tlstutor.record.version": ("Record version", "レコードのバージョン"),
     "tlstutor.record.length": ("Record length", "レコードの長さ"),
     "tlstutor.record.epoch": ("Record epoch", "レコードのエポック"),
