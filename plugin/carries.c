@@ -671,6 +671,19 @@ void carries_render(const tt_item *it, const tt_values *values, tvbuff_t *tvb, i
         hello_retry_request(values->hello, tvb, start, length, pinfo->pool, tree, lang);
 }
 
+/* Expert infos looked at as a whole: Analyze > Expert Information and
+ * -z expert (a tap), or a filter on _ws.expert. */
+gboolean carries_expert_wanted(proto_tree *tree)
+{
+    /* Registered after the handoffs (expert_packet_init). */
+    if (expert_tap <= 0)
+        expert_tap = find_tap_id("expert");
+    if (proto_ws_expert <= 0)
+        proto_ws_expert = proto_get_id_by_filter_name("_ws.expert");
+    return (expert_tap > 0 && have_tap_listener(expert_tap)) ||
+           (proto_ws_expert > 0 && proto_field_is_referenced(tree, proto_ws_expert));
+}
+
 gboolean carries_values_wanted(proto_tree *tree)
 {
     static const int *const fields[] = { &hf_carries, &hf_sni, &hf_cert_count, &hf_cert_subject,
@@ -679,18 +692,10 @@ gboolean carries_values_wanted(proto_tree *tree)
 
     if (!tree)
         return FALSE;
-    /* Registered after the handoffs (expert_packet_init). */
-    if (expert_tap <= 0)
-        expert_tap = find_tap_id("expert");
-    if (proto_ws_expert <= 0)
-        proto_ws_expert = proto_get_id_by_filter_name("_ws.expert");
     if (PTREE_DATA(tree)->visible || parts_wanted(tree))
         return TRUE;
     for (size_t i = 0; i < G_N_ELEMENTS(fields); i++)
         if (*fields[i] > 0 && proto_field_is_referenced(tree, *fields[i]))
             return TRUE;
-    /* Expert infos looked at as a whole: Analyze > Expert Information and
-     * -z expert (a tap), or a filter on _ws.expert. */
-    return (expert_tap > 0 && have_tap_listener(expert_tap)) ||
-           (proto_ws_expert > 0 && proto_field_is_referenced(tree, proto_ws_expert));
+    return carries_expert_wanted(tree);
 }

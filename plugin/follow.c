@@ -20,8 +20,17 @@
  *
  * The fields only the texts quote (a certificate's names, the SNI, ...)
  * are marked only while someone looks at the texts or expert infos: each
- * packet tells whether the next ones need them (in tshark that does not
- * change within a pass). A new pass starts with all marked. */
+ * packet tells whether the next ones of its pass need them (a pass keeps
+ * its filter). A new pass starts with all marked, since nobody can tell
+ * before its first packet what it needs.
+ *
+ * The GUI and sharkd ask Wireshark only for the fields the flow needs: it
+ * primes them on the first pass alone. Later passes (a filter, a column, a
+ * statistics dialog, all frames in the order the GUI likes) read the tutor's
+ * cache; when one of them looks at the texts, the tutor marks every field it
+ * reads, as above. A shown frame needs no mark: a visible tree keeps every
+ * item. Passes may interleave (the GUI paints rows while it filters), so
+ * each packet pool keeps its own wish and the marks serve them all. */
 #include "follow.h"
 
 #include <string.h>
@@ -32,7 +41,6 @@
 #include "compat.h"
 
 static dissector_handle_t tutor_handle;
-static GArray *wanted_ids;       /* the field ids the tutor reads */
 /* The protocols whose fields the tutor reads: TLS, DTLS, QUIC. */
 static int read_protos[3] = { -1, -1, -1 };
 static gboolean in_tshark;       /* reads every pass in order */
@@ -44,51 +52,83 @@ static gboolean asks_for_fields(void)
     return !in_tshark || always;
 }
 
-static header_field_info **marked;  /* the fields to mark, looked up once */
-static header_field_info **parents; /* and their protocols (NULL: none) */
-static gboolean *detail;           /* only the texts need it */
-static gboolean details_on = TRUE; /* mark those too */
+static header_field_info **marked;  /* the fields to mark, looked up once: */
+static guint n_flow, n_marked;      /* first the flow's, then the texts' */
+static header_field_info **parents; /* their protocols, each once, the */
+static guint n_flow_parents, n_parents; /* flow's first */
+static int tcp_fin = -1, tcp_rst = -1; /* marked fields outside TLS, DTLS, QUIC */
+static gboolean flow_on = TRUE;    /* the flow's fields are marked */
+static gboolean details_on = TRUE; /* the texts' fields are marked */
 static gboolean dissected;         /* a packet since the pool was last freed */
-static guint n_marked;
-static GHashTable *pools;          /* packet pools that mark again when freed */
+static gboolean first_pass;        /* the last packet was seen for the first time */
+static gboolean touched;           /* it had items of marked fields */
+/* Packet pools that mark again when freed -> whether their last packet
+ * wanted the texts' fields (GINT_TO_POINTER(1 + wish)). */
+static GHashTable *pools;
 
 /* As a display filter marks its fields (proto_tree_prime_with_hfid, which
- * libwireshark does not export). */
+ * libwireshark does not export). Between packets only the tutor's mark
+ * can be left to take back: a filter marks its fields again before each
+ * packet. This runs after most TLS packets: it is kept short. */
 static void mark_referenced(void)
 {
-    for (guint i = 0; i < n_marked; i++) {
-        header_field_info *hf = marked[i];
+    guint on = details_on ? n_marked : flow_on ? n_flow : 0;
 
-        if (detail[i] && !details_on) {
-            /* Between packets only the tutor's mark can be left: a filter
-             * marks its fields again before each packet. */
-            if (hf->ref_type == HF_REF_TYPE_DIRECT)
-                hf->ref_type = HF_REF_TYPE_NONE;
-            continue;
-        }
-        if (hf->ref_type == HF_REF_TYPE_NONE || hf->ref_type == HF_REF_TYPE_INDIRECT)
-            hf->ref_type = HF_REF_TYPE_DIRECT;
-        if (parents[i] && parents[i]->ref_type == HF_REF_TYPE_NONE)
+    for (guint i = 0; i < on; i++)
+        if (marked[i]->ref_type == HF_REF_TYPE_NONE || marked[i]->ref_type == HF_REF_TYPE_INDIRECT)
+            marked[i]->ref_type = HF_REF_TYPE_DIRECT;
+    for (guint i = on; i < n_marked; i++)
+        if (marked[i]->ref_type == HF_REF_TYPE_DIRECT)
+            marked[i]->ref_type = HF_REF_TYPE_NONE;
+    for (guint i = 0; i < (details_on ? n_parents : flow_on ? n_flow_parents : 0); i++)
+        if (parents[i]->ref_type == HF_REF_TYPE_NONE)
             parents[i]->ref_type = HF_REF_TYPE_INDIRECT;
-    }
+}
+
+static gboolean any_pool_wants(void)
+{
+    GHashTableIter iter;
+    gpointer wish;
+
+    g_hash_table_iter_init(&iter, pools);
+    while (g_hash_table_iter_next(&iter, NULL, &wish))
+        if (GPOINTER_TO_INT(wish) == 2)
+            return TRUE;
+    return FALSE;
 }
 
 static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void *data _U_)
 {
+    gboolean flow, details;
+
     if (event == WMEM_CB_DESTROY_EVENT) {  /* no next packet; maybe after shutdown */
         if (pools)
             g_hash_table_remove(pools, pool);
-        details_on = TRUE;  /* a next pass, if any, starts with all */
+        flow_on = details_on = TRUE;  /* a next pass, if any, starts with all */
         if (pools)
             mark_referenced();
         return FALSE;
     }
     /* Freed twice without a packet between: the dissection ended (4.0
      * keeps the pool for the next one, tshark -2's second pass). */
-    if (!dissected)
-        details_on = TRUE;
-    dissected = FALSE;
-    mark_referenced();
+    if (!dissected) {
+        flow = details = TRUE;
+    } else if (touched) {
+        /* Only a tree that held marked fields cleared their marks, and
+         * only such a packet tells what its pass wants. The GUI needs the
+         * flow's fields only for frames it has not seen yet. */
+        details = any_pool_wants();
+        flow = !asks_for_fields() || first_pass;
+    } else {
+        flow = flow_on;
+        details = details_on;
+    }
+    if (touched || flow != flow_on || details != details_on) {
+        flow_on = flow;
+        details_on = details;
+        mark_referenced();
+    }
+    dissected = touched = FALSE;
     return TRUE;  /* stays for the pool's next packet */
 }
 
@@ -98,9 +138,8 @@ static void follow_shutdown(void)
     n_marked = 0;
     g_free(marked);
     g_free(parents);
-    g_free(detail);
     marked = parents = NULL;
-    detail = NULL;
+    n_flow = n_parents = n_flow_parents = 0;
     if (pools)
         g_hash_table_destroy(pools);
     pools = NULL;
@@ -108,15 +147,27 @@ static void follow_shutdown(void)
 
 static void apply(void)
 {
-    GArray *copy = NULL;
+    GArray *one = NULL;
 
-    if (asks_for_fields() && wanted_ids) {
-        copy = g_array_sized_new(FALSE, FALSE, sizeof(int), wanted_ids->len);
-        g_array_append_vals(copy, wanted_ids->data, wanted_ids->len);
+    /* One field is enough to have a tree on every packet of the first
+     * pass; the tutor marks the others itself, only where needed. */
+    if (asks_for_fields() && n_flow) {
+        one = g_array_new(FALSE, FALSE, sizeof(int));
+        g_array_append_val(one, marked[0]->id);
     }
-    set_postdissector_wanted_hfids(tutor_handle, copy);  /* takes ownership */
-    if (!asks_for_fields())
-        mark_referenced();
+    set_postdissector_wanted_hfids(tutor_handle, one);  /* takes ownership */
+    mark_referenced();
+}
+
+static void add_parent(header_field_info *hf)
+{
+    header_field_info *parent = hf->parent != -1 ? proto_registrar_get_nth(hf->parent) : NULL;
+
+    for (guint i = 0; parent && i < n_parents; i++)
+        if (parents[i] == parent)
+            return;
+    if (parent)
+        parents[n_parents++] = parent;
 }
 
 void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
@@ -125,21 +176,33 @@ void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, 
     const char *program = g_get_prgname();  /* set by ws_log_init() */
 
     tutor_handle = handle;
-    wanted_ids = wanted;
     marked = g_new0(header_field_info *, wanted->len);
     parents = g_new0(header_field_info *, wanted->len);
-    detail = g_new0(gboolean, wanted->len);
-    for (guint i = 0; i < wanted->len; i++) {
-        int id = g_array_index(wanted, int, i);
-        header_field_info *hf = proto_registrar_get_nth((guint)id);
-        if (!hf)
-            continue;
-        for (guint j = 0; j < details->len; j++)
-            detail[n_marked] |= g_array_index(details, int, j) == id;
-        parents[n_marked] = hf->parent != -1 ? proto_registrar_get_nth(hf->parent) : NULL;
-        marked[n_marked++] = hf;
+    /* The flow's fields first, then the texts'. */
+    for (int texts = 0; texts <= 1; texts++) {
+        for (guint i = 0; i < wanted->len; i++) {
+            int id = g_array_index(wanted, int, i);
+            header_field_info *hf = proto_registrar_get_nth((guint)id);
+            gboolean detail = FALSE;
+
+            for (guint j = 0; j < details->len; j++)
+                detail |= g_array_index(details, int, j) == id;
+            if (!hf || detail != texts)
+                continue;
+            marked[n_marked++] = hf;
+            add_parent(hf);
+            if (strcmp(hf->abbrev, "tcp.connection.fin") == 0)
+                tcp_fin = id;
+            if (strcmp(hf->abbrev, "tcp.connection.rst") == 0)
+                tcp_rst = id;
+        }
+        if (!texts) {
+            n_flow = n_marked;
+            n_flow_parents = n_parents;
+        }
     }
     g_array_free(details, TRUE);
+    g_array_free(wanted, TRUE);
     pools = g_hash_table_new(g_direct_hash, g_direct_equal);
     register_shutdown_routine(follow_shutdown);
     read_protos[0] = proto_tls;
@@ -157,17 +220,38 @@ void follow_set_always(gboolean value)
     apply();
 }
 
-void follow_details_wanted(gboolean wanted)
+/* The pool's packets mark the fields again when it is freed. */
+static void watch_pool(packet_info *pinfo, gboolean wish)
 {
-    details_on = wanted;
+    if (!pools)
+        return;
+    if (!g_hash_table_contains(pools, pinfo->pool))
+        wmem_register_callback(pinfo->pool, mark_again, NULL);
+    g_hash_table_insert(pools, pinfo->pool, GINT_TO_POINTER(1 + wish));
+}
+
+void follow_details_wanted(packet_info *pinfo, proto_tree *tree, gboolean wanted)
+{
+    /* A visible tree has every item anyway. */
+    if (tree)
+        watch_pool(pinfo, wanted && !PTREE_DATA(tree)->visible);
+}
+
+gboolean follow_values_readable(proto_tree *tree)
+{
+    return tree && (PTREE_DATA(tree)->visible || details_on);
 }
 
 void follow_init(void)
 {
     read_upto = 0;
-    details_on = TRUE;
-    if (!asks_for_fields())
-        mark_referenced();
+    flow_on = details_on = TRUE;
+    mark_referenced();
+}
+
+gboolean follow_touched(void)
+{
+    return touched;
 }
 
 tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
@@ -175,10 +259,13 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
     guint32 num = pinfo->num;
 
     dissected = TRUE;
-    if (tree && !asks_for_fields() && pools && !g_hash_table_contains(pools, pinfo->pool)) {
-        g_hash_table_add(pools, pinfo->pool);
-        wmem_register_callback(pinfo->pool, mark_again, NULL);
-    }
+    first_pass = !PINFO_FD_VISITED(pinfo);
+    if (tree && pools && !g_hash_table_contains(pools, pinfo->pool))
+        watch_pool(pinfo, FALSE);
+    for (size_t i = 0; tree && !touched && i < G_N_ELEMENTS(read_protos); i++)
+        touched = read_protos[i] > 0 && wmem_list_find(pinfo->layers, GINT_TO_POINTER(read_protos[i]));
+    touched = touched || (tree && ((tcp_fin > 0 && proto_get_finfo_ptr_array(tree, tcp_fin)) ||
+                                   (tcp_rst > 0 && proto_get_finfo_ptr_array(tree, tcp_rst))));
     if (num <= read_upto && PINFO_FD_VISITED(pinfo))
         return TT_FOLLOW_CACHED;
     /* Next in order, or (num == read_upto) a first-pass frame that reuses

@@ -12,14 +12,20 @@ typedef enum {
     TT_FOLLOW_NOT_YET  /* not read in order: nothing can be said about it */
 } tt_follow;
 
-/* Takes the field ids the tutor reads (a GArray of int, kept), those of
- * them only the texts need (a GArray of int, freed here) and the
+/* Takes the field ids the tutor reads and those of them only the texts
+ * need (GArrays of int, freed here) and the
  * postdissector's handle; call from the handoff. */
 void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
                     int proto_dtls, int proto_quic);
-/* tshark: whether the packets after this one need the fields only the
- * texts quote (someone looks at the texts or expert infos). */
-void follow_details_wanted(gboolean wanted);
+/* After follow_frame: whether this packet held items of the fields the
+ * tutor marks (only then can what it wants change the marks). */
+gboolean follow_touched(void);
+/* Whether the packets after this one, in this packet's pass, need the
+ * fields only the texts quote (someone looks at the texts or expert infos). */
+void follow_details_wanted(packet_info *pinfo, proto_tree *tree, gboolean wanted);
+/* Whether this dissection has the fields the texts quote: a visible tree, or
+ * they were marked (a pass whose first packets showed it needs them). */
+gboolean follow_values_readable(proto_tree *tree);
 /* The "always follow in tshark" preference changed. */
 void follow_set_always(gboolean always);
 /* A new capture file. */

@@ -282,6 +282,42 @@ static void round_trips(const tt_item *it, tvbuff_t *tvb, int start, int length,
                    length, wmem_strbuf_get_str(buf), lang);
 }
 
+/* lbl: the label, when already made. */
+static void info(const tt_item *it, const char *lbl, packet_info *pinfo, tt_lang lang,
+                 gboolean info_column)
+{
+    if (info_column && pinfo->cinfo)
+        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s]", lbl ? lbl : render_label(it, lang, pinfo->pool));
+}
+
+/* The expert infos that need no values: also where nobody looks at the
+ * tree (the Expert column, the severity the GUI shows for the file). */
+static void experts(const tt_item *it, packet_info *pinfo, proto_item *mi, tt_lang lang)
+{
+    if (it->a.msg == TT_MSG_CERTIFICATE_REQUEST)
+        expert_add_info_format(pinfo, mi, &ei_client_auth, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_CLIENT_AUTH, lang));
+    if (it->a.keylog_hint)
+        expert_add_info_format(pinfo, mi, &ei_keylog, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_ENCRYPTED, lang));
+    if (it->a.failure)
+        expert_add_info_format(pinfo, mi, &ei_failed, "%s: %s",
+                               tt_phrase(TT_PHRASE_EXPERT_FAILED, lang),
+                               render_text(it, TT_PART_SHORT, lang, pinfo->pool));
+    /* SSL 2.0 is more than deprecated: RFC 6176 prohibits it. */
+    if (it->a.show_version && it->a.version && tt_tls_version(it->a.version) < TT_TLS12)
+        expert_add_info_format(pinfo, mi, &ei_deprecated, "%s: %s",
+                               tt_phrase(it->a.version == TT_SSL20 ? TT_PHRASE_EXPERT_PROHIBITED
+                                                                   : TT_PHRASE_EXPERT_DEPRECATED, lang),
+                               tt_version_name(it->a.version) ? tt_version_name(it->a.version) : "?");
+    if (it->a.cannot_tell)
+        expert_add_info_format(pinfo, mi, &ei_cannot_tell, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_CANNOT_TELL, lang));
+    if (it->a.report_midstream)
+        expert_add_info_format(pinfo, mi, &ei_midstream, "%s",
+                               tt_phrase(TT_PHRASE_EXPERT_MIDSTREAM, lang));
+}
+
 static void render_item(const tt_item *it, const tt_values *values, packet_info *pinfo,
                         proto_tree *tree, tt_lang lang, gboolean info_column)
 {
@@ -292,8 +328,7 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
     proto_item *mi;
     proto_tree *mt;
 
-    if (info_column)
-        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s]", lbl);
+    info(it, lbl, pinfo, lang, info_column);
 
     mi = parts_add_string(tree, hf_message, TT_PHRASE_LABEL_MESSAGE, tvb, start, length, lbl, NULL, lang);
     mt = proto_item_add_subtree(mi, ett_message);
@@ -339,38 +374,54 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
         round_trips(it, tvb, start, length, pinfo, mt, lang);
     carries_render(it, values, tvb, start, length, pinfo, mt, mi, lang);
     records_render(values, tvb, start, length, mt, lang);
+    experts(it, pinfo, mi, lang);
+}
 
-    if (it->a.msg == TT_MSG_CERTIFICATE_REQUEST)
-        expert_add_info_format(pinfo, mi, &ei_client_auth, "%s",
-                               tt_phrase(TT_PHRASE_EXPERT_CLIENT_AUTH, lang));
-    if (it->a.keylog_hint)
-        expert_add_info_format(pinfo, mi, &ei_keylog, "%s",
-                               tt_phrase(TT_PHRASE_EXPERT_ENCRYPTED, lang));
-    if (it->a.failure)
-        expert_add_info_format(pinfo, mi, &ei_failed, "%s: %s",
-                               tt_phrase(TT_PHRASE_EXPERT_FAILED, lang),
-                               render_text(it, TT_PART_SHORT, lang, pinfo->pool));
-    /* SSL 2.0 is more than deprecated: RFC 6176 prohibits it. */
-    if (it->a.show_version && it->a.version && tt_tls_version(it->a.version) < TT_TLS12)
-        expert_add_info_format(pinfo, mi, &ei_deprecated, "%s: %s",
-                               tt_phrase(it->a.version == TT_SSL20 ? TT_PHRASE_EXPERT_PROHIBITED
-                                                                   : TT_PHRASE_EXPERT_DEPRECATED, lang),
-                               tt_version_name(it->a.version) ? tt_version_name(it->a.version) : "?");
-    if (it->a.cannot_tell)
-        expert_add_info_format(pinfo, mi, &ei_cannot_tell, "%s",
-                               tt_phrase(TT_PHRASE_EXPERT_CANNOT_TELL, lang));
-    if (it->a.report_midstream)
-        expert_add_info_format(pinfo, mi, &ei_midstream, "%s",
-                               tt_phrase(TT_PHRASE_EXPERT_MIDSTREAM, lang));
+/* Whether a filter, a column or a tap asks for one of the tutor's fields
+ * (they are primed before each packet), not only for its protocol. */
+static gboolean fields_referenced(void)
+{
+    static GPtrArray *fields;
+
+    if (!fields) {
+        void *cookie = NULL;
+
+        fields = g_ptr_array_new();
+        for (header_field_info *hf = proto_get_first_protocol_field(proto_tlstutor, &cookie); hf;
+             hf = proto_get_next_protocol_field(proto_tlstutor, &cookie))
+            g_ptr_array_add(fields, hf);
+    }
+    for (guint i = 0; i < fields->len; i++)
+        if (((header_field_info *)g_ptr_array_index(fields, i))->ref_type != HF_REF_TYPE_NONE)
+            return TRUE;
+    return FALSE;
+}
+
+gboolean render_fields_wanted(proto_tree *tree)
+{
+    return tree && (PTREE_DATA(tree)->visible || fields_referenced() || carries_expert_wanted(tree));
 }
 
 void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
                   packet_info *pinfo, proto_tree *tree, tt_lang lang, gboolean info_column)
 {
-    proto_item *ti;
+    proto_item *ti = NULL;
     proto_tree *tt;
 
-    ti = proto_tree_add_item(tree, proto_tlstutor, tvb, 0, 0, ENC_NA);
+    if (tree && proto_field_is_referenced(tree, proto_tlstutor))
+        ti = proto_tree_add_item(tree, proto_tlstutor, tvb, 0, 0, ENC_NA);
+    /* Nobody looks at the tutor's lines (the GUI's first pass, a filter
+     * on tlstutor or on other fields): the Info column, the expert infos
+     * (under the tutor's item) and what a filter on tlstutor needs. */
+    if (!render_fields_wanted(tree)) {
+        for (guint i = 0; i < frame->count; i++) {
+            info(&frame->items[i], NULL, pinfo, lang, info_column);
+            experts(&frame->items[i], pinfo, ti, lang);
+        }
+        return;
+    }
+    if (!ti)
+        ti = proto_tree_add_item(tree, proto_tlstutor, tvb, 0, 0, ENC_NA);
     proto_item_set_generated(ti);
     tt = proto_item_add_subtree(ti, ett_tutor);
     for (guint i = 0; i < frame->count; i++)

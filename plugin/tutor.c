@@ -188,20 +188,25 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     tt_frame frame, *tapped;
     tt_values *values = NULL;
     guint32 server_port;
+    tt_follow how = follow_frame(pinfo, tree);
 
     /* Whether the next packets need the fields only texts quote. */
-    if (tree)
-        follow_details_wanted(carries_values_wanted(tree) || records_wanted(tree) ||
-                              records_view_listening());
-    switch (follow_frame(pinfo, tree)) {
+    if (follow_touched())
+        follow_details_wanted(pinfo, tree, records_view_listening() ||
+                              (render_fields_wanted(tree) &&
+                               (carries_values_wanted(tree) || records_wanted(tree))));
+    switch (how) {
     case TT_FOLLOW_READ:
-        if (!scope_frame_in_scope(pinfo, &server_port))
+        /* No TLS, DTLS, QUIC or TCP close in the tree: nothing to read. */
+        if (!follow_touched() || !scope_frame_in_scope(pinfo, &server_port))
             return 0;
         frame = read_frame(pinfo, tree, server_port, &values);
         break;
     case TT_FOLLOW_CACHED:
         frame = store_get(pinfo->num);
-        if (frame.count && tree)
+        /* Else the texts go without the values they quote (a pass that
+         * interleaved with another and started without them). */
+        if (frame.count && follow_values_readable(tree))
             values = values_again(&frame, pinfo, tree);
         break;
     default:
