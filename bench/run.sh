@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark gate: the cost of the tutor plugin (and of a Lua postdissector
-# doing the same) over tshark alone. Not part of the test suite.
+# doing the same) over tshark alone, and of the plugin over sharkd (the GUI's
+# engine) alone. Not part of the test suite.
 #
 #   bench/run.sh [--quick] [--runs N] [--instructions] [--note TEXT]
 #
@@ -10,7 +11,8 @@
 #   --runs N        timed runs per variant (default 7, quick 3)
 #   --instructions  also count instructions executed (perf stat where the CPU
 #                   counters are available, else valgrind's callgrind) on the
-#                   first 20,000 packets: a noise-free cross-check
+#                   first 20,000 packets: a noise-free cross-check; with
+#                   callgrind also the tutor's own share (P2, G2)
 #   --note TEXT     a line for the results (e.g. that the machine was shared)
 #   --plugin SO     the plugin to measure (default build/tlstutor.so, built if missing)
 #
@@ -33,7 +35,8 @@ while [ $# -gt 0 ]; do
 done
 
 packaging/deps.sh build
-need=(time util-linux python3 python3-cryptography)   # cryptography: QUIC Initial packets (replay.py)
+# wireshark-common: sharkd and editcap. cryptography: QUIC Initial packets (replay.py)
+need=(time util-linux python3 python3-cryptography wireshark-common)
 [ "$instr" -eq 1 ] && need+=(valgrind linux-perf)
 missing=()
 for p in "${need[@]}"; do
