@@ -24,10 +24,12 @@
  * its filter). A new pass starts with all marked, since nobody can tell
  * before its first packet what it needs.
  *
- * The GUI and sharkd ask Wireshark only for the fields the flow needs: it
- * primes them on the first pass alone. Later passes (a filter, a column, a
- * statistics dialog, all frames in the order the GUI likes) read the tutor's
- * cache; when one of them looks at the texts, the tutor marks every field it
+ * The GUI and sharkd are asked for one field: that is what makes their
+ * first pass build a tree for every packet. The tutor marks the flow's
+ * fields itself while frames are new to it (the first pass, a live
+ * capture's new frames). Later passes (a filter, a column, a statistics
+ * dialog, all frames in the order the GUI likes) read the tutor's cache;
+ * when one of them looks at the texts, the tutor marks every field it
  * reads, as above. A shown frame needs no mark: a visible tree keeps every
  * item. Passes may interleave (the GUI paints rows while it filters), so
  * each packet pool keeps its own wish and the marks serve them all. */
@@ -113,15 +115,13 @@ static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void
      * keeps the pool for the next one, tshark -2's second pass). */
     if (!dissected) {
         flow = details = TRUE;
-    } else if (touched) {
-        /* Only a tree that held marked fields cleared their marks, and
-         * only such a packet tells what its pass wants. The GUI needs the
-         * flow's fields only for frames it has not seen yet. */
-        details = any_pool_wants();
-        flow = !asks_for_fields() || first_pass;
     } else {
-        flow = flow_on;
-        details = details_on;
+        /* Only a tree that held marked fields cleared their marks, and only
+         * such a packet tells what its pass wants. The GUI needs the flow's
+         * fields only for frames it has not seen yet (after one, at once:
+         * a live capture's new frames may come between a filter's). */
+        flow = !asks_for_fields() || first_pass || (!touched && flow_on);
+        details = touched ? any_pool_wants() : details_on;
     }
     if (touched || flow != flow_on || details != details_on) {
         flow_on = flow;
@@ -271,6 +271,10 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
     /* Next in order, or (num == read_upto) a first-pass frame that reuses
      * the number of one a read filter dropped. */
     if (num > read_upto + 1)
+        return TT_FOLLOW_NOT_YET;
+    /* A new frame in a pass that began on seen ones, without the marks:
+     * read in order on a later pass (a filter) rather than half. */
+    if (tree && !flow_on && !details_on && !PTREE_DATA(tree)->visible)
         return TT_FOLLOW_NOT_YET;
     /* Their fields exist only in a tree. */
     for (size_t i = 0; !tree && i < G_N_ELEMENTS(read_protos); i++)
