@@ -58,12 +58,11 @@ static header_field_info **marked;  /* the fields to mark, looked up once: */
 static guint n_flow, n_marked;      /* first the flow's, then the texts' */
 static header_field_info **parents; /* their protocols, each once, the */
 static guint n_flow_parents, n_parents; /* flow's first */
-static int tcp_fin = -1, tcp_rst = -1; /* marked fields outside TLS, DTLS, QUIC */
 static gboolean flow_on = TRUE;    /* the flow's fields are marked */
 static gboolean details_on = TRUE; /* the texts' fields are marked */
 static gboolean dissected;         /* a packet since the pool was last freed */
 static gboolean first_pass;        /* the last packet was seen for the first time */
-static gboolean touched;           /* it had items of marked fields */
+static gboolean touched;           /* it had items of referenced fields */
 /* Packet pools that mark again when freed -> whether their last packet
  * wanted the texts' fields (GINT_TO_POINTER(1 + wish)). */
 static GHashTable *pools;
@@ -116,12 +115,13 @@ static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void
     if (!dissected) {
         flow = details = TRUE;
     } else {
-        /* Only a tree that held marked fields cleared their marks, and only
-         * such a packet tells what its pass wants. The GUI needs the flow's
+        /* Only a tree that held marked fields cleared their marks. A pass
+         * may begin without a free between (sharkd keeps its pool from one
+         * request to the next): each packet tells. The GUI needs the flow's
          * fields only for frames it has not seen yet (after one, at once:
          * a live capture's new frames may come between a filter's). */
         flow = !asks_for_fields() || first_pass || (!touched && flow_on);
-        details = touched ? any_pool_wants() : details_on;
+        details = any_pool_wants();
     }
     if (touched || flow != flow_on || details != details_on) {
         flow_on = flow;
@@ -191,10 +191,6 @@ void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, 
                 continue;
             marked[n_marked++] = hf;
             add_parent(hf);
-            if (strcmp(hf->abbrev, "tcp.connection.fin") == 0)
-                tcp_fin = id;
-            if (strcmp(hf->abbrev, "tcp.connection.rst") == 0)
-                tcp_rst = id;
         }
         if (!texts) {
             n_flow = n_marked;
@@ -262,10 +258,11 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
     first_pass = !PINFO_FD_VISITED(pinfo);
     if (tree && pools && !g_hash_table_contains(pools, pinfo->pool))
         watch_pool(pinfo, FALSE);
-    for (size_t i = 0; tree && !touched && i < G_N_ELEMENTS(read_protos); i++)
-        touched = read_protos[i] > 0 && wmem_list_find(pinfo->layers, GINT_TO_POINTER(read_protos[i]));
-    touched = touched || (tree && ((tcp_fin > 0 && proto_get_finfo_ptr_array(tree, tcp_fin)) ||
-                                   (tcp_rst > 0 && proto_get_finfo_ptr_array(tree, tcp_rst))));
+    /* The tree keeps a table of the referenced fields it holds items of;
+     * its reset clears their marks. Not the layers: 4.6 takes TLS out of
+     * them where it asked TCP for more data, after adding its items. */
+    touched = tree && PTREE_DATA(tree)->interesting_hfids &&
+              g_hash_table_size(PTREE_DATA(tree)->interesting_hfids) > 0;
     if (num <= read_upto && PINFO_FD_VISITED(pinfo))
         return TT_FOLLOW_CACHED;
     /* Next in order, or (num == read_upto) a first-pass frame that reuses

@@ -17,8 +17,8 @@ typedef enum {
  * postdissector's handle; call from the handoff. */
 void follow_handoff(dissector_handle_t handle, GArray *wanted, GArray *details, int proto_tls,
                     int proto_dtls, int proto_quic);
-/* After follow_frame: whether this packet held items of the fields the
- * tutor marks (only then can what it wants change the marks). */
+/* After follow_frame: whether this packet's tree held items of referenced
+ * fields, the tutor's or others' (else it has nothing to read). */
 gboolean follow_touched(void);
 /* Whether the packets after this one, in this packet's pass, need the
  * fields only the texts quote (someone looks at the texts or expert infos). */

@@ -190,14 +190,15 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     guint32 server_port;
     tt_follow how = follow_frame(pinfo, tree);
 
-    /* Whether the next packets need the fields only texts quote. */
-    if (follow_touched())
+    /* Whether the next packets need the fields only texts quote (a shown
+     * frame has them all). */
+    if (tree)
         follow_details_wanted(pinfo, tree, records_view_listening() ||
-                              (render_fields_wanted(tree) &&
+                              (!PTREE_DATA(tree)->visible && render_fields_wanted(tree) &&
                                (carries_values_wanted(tree) || records_wanted(tree))));
     switch (how) {
     case TT_FOLLOW_READ:
-        /* No TLS, DTLS, QUIC or TCP close in the tree: nothing to read. */
+        /* No item of a field the tutor reads (or anyone's): nothing to read. */
         if (!follow_touched() || !scope_frame_in_scope(pinfo, &server_port))
             return 0;
         frame = read_frame(pinfo, tree, server_port, &values);
