@@ -53,6 +53,10 @@ static GArray *details;        /* the part of wanted only the texts need */
  * for fields the tutor does not read, else 1 + the row in fields.def. */
 static GByteArray *slot;
 _Static_assert(F_COUNT < G_MAXUINT8, "rows fit slot's bytes");
+/* One array of events for every frame: most TLS packets carry a message
+ * or two, and growing a new array of these large events cost more than
+ * reading them. */
+static GArray *events;
 
 /* The first registration of a field name: the name may lead to any copy. */
 static header_field_info *first_copy(const char *name)
@@ -133,6 +137,7 @@ void collect_init(void)
         slot = g_byte_array_new();
         wanted = g_array_new(FALSE, FALSE, sizeof(int));
         details = g_array_new(FALSE, FALSE, sizeof(int));
+        events = g_array_sized_new(FALSE, FALSE, sizeof(collected_event), 8);
     }
     for (int f = 0; f < F_COUNT; f++)
         look_up((field)f);
@@ -363,11 +368,18 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
     }
 }
 
-/* Whether a data source holds what TLS decrypted ("Decrypted TLS"). */
-static gboolean is_decrypted_source(const struct data_source *src)
+/* Whether a data source holds what TLS decrypted ("Decrypted TLS"). The
+ * frame's own bytes (the first source) never are: their name is not made,
+ * which costs a printf. */
+static gboolean is_decrypted_source(packet_info *pinfo, const struct data_source *src)
 {
-    char *name = tt_data_source_name(src);
-    gboolean decrypted = g_str_has_prefix(name, "Decrypted");
+    char *name;
+    gboolean decrypted;
+
+    if (pinfo->data_src && src == pinfo->data_src->data)
+        return FALSE;
+    name = tt_data_source_name(src);
+    decrypted = g_str_has_prefix(name, "Decrypted");
 
     wmem_free(NULL, name);
     return decrypted;
@@ -379,7 +391,7 @@ static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
     for (GSList *s = pinfo->data_src; fi && s; s = s->next) {
         const struct data_source *src = (const struct data_source *)s->data;
         if (get_data_source_tvb(src) == fi->ds_tvb)
-            return is_decrypted_source(src);
+            return is_decrypted_source(pinfo, src);
     }
     return FALSE;
 }
@@ -389,7 +401,7 @@ static gboolean in_decrypted_data(packet_info *pinfo, const field_info *fi)
 static gboolean frame_has_decrypted_data(packet_info *pinfo)
 {
     for (GSList *s = pinfo->data_src; s; s = s->next)
-        if (is_decrypted_source((const struct data_source *)s->data))
+        if (is_decrypted_source(pinfo, (const struct data_source *)s->data))
             return TRUE;
     return FALSE;
 }
@@ -1255,8 +1267,9 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
 {
     walk_state st;
 
+    g_array_set_size(events, 0);
     st.pinfo = pinfo;
-    st.events = g_array_new(FALSE, FALSE, sizeof(collected_event));
+    st.events = events;
     st.record_has_type = TRUE;
     st.record_opaque = FALSE;
     st.content_type = 0;

@@ -66,6 +66,8 @@ static gboolean touched;           /* it had items of referenced fields */
 /* Packet pools that mark again when freed -> whether their last packet
  * wanted the texts' fields (GINT_TO_POINTER(1 + wish)). */
 static GHashTable *pools;
+static wmem_allocator_t *last_pool;  /* the last one told, and its wish */
+static gboolean last_wish;
 
 /* As a display filter marks its fields (proto_tree_prime_with_hfid, which
  * libwireshark does not export). Between packets only the tutor's mark
@@ -105,6 +107,8 @@ static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void
     if (event == WMEM_CB_DESTROY_EVENT) {  /* no next packet; maybe after shutdown */
         if (pools)
             g_hash_table_remove(pools, pool);
+        if (pool == last_pool)
+            last_pool = NULL;   /* a new pool may get its address */
         flow_on = details_on = TRUE;  /* a next pass, if any, starts with all */
         if (pools)
             mark_referenced();
@@ -143,6 +147,7 @@ static void follow_shutdown(void)
     if (pools)
         g_hash_table_destroy(pools);
     pools = NULL;
+    last_pool = NULL;
 }
 
 static void apply(void)
@@ -219,11 +224,13 @@ void follow_set_always(gboolean value)
 /* The pool's packets mark the fields again when it is freed. */
 static void watch_pool(packet_info *pinfo, gboolean wish)
 {
-    if (!pools)
-        return;
+    if (!pools || (pinfo->pool == last_pool && wish == last_wish))
+        return;   /* tshark: one pool, one wish, every packet */
     if (!g_hash_table_contains(pools, pinfo->pool))
         wmem_register_callback(pinfo->pool, mark_again, NULL);
     g_hash_table_insert(pools, pinfo->pool, GINT_TO_POINTER(1 + wish));
+    last_pool = pinfo->pool;
+    last_wish = wish;
 }
 
 void follow_details_wanted(packet_info *pinfo, proto_tree *tree, gboolean wanted)
@@ -256,8 +263,6 @@ tt_follow follow_frame(packet_info *pinfo, proto_tree *tree)
 
     dissected = TRUE;
     first_pass = !PINFO_FD_VISITED(pinfo);
-    if (tree && pools && !g_hash_table_contains(pools, pinfo->pool))
-        watch_pool(pinfo, FALSE);
     /* The tree keeps a table of the referenced fields it holds items of;
      * its reset clears their marks. Not the layers: 4.6 takes TLS out of
      * them where it asked TCP for more data, after adding its items. */

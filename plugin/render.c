@@ -166,15 +166,19 @@ const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool
 
     /* Joined by hand, not printf: this runs for every message of every
      * filtered pass (the Info column). */
-    char step[8] = "";
+    char step[8], *d = step + sizeof step;
     size_t ls, ln = strlen(name), lt = strlen(shrt);
     char *out, *p;
 
-    if (it->a.step)
-        g_snprintf(step, sizeof step, "%u ", (unsigned)it->a.step);
-    ls = strlen(step);
+    /* "7 ": the step's digits, written backwards. */
+    if (it->a.step) {
+        *--d = ' ';
+        for (unsigned v = it->a.step; v; v /= 10)
+            *--d = (char)('0' + v % 10);
+    }
+    ls = (size_t)(step + sizeof step - d);
     p = out = (char *)wmem_alloc(pool, ls + ln + 2 + lt + 1);
-    memcpy(p, step, ls);
+    memcpy(p, d, ls);
     memcpy(p += ls, name, ln);
     memcpy(p += ln, ": ", 2);
     memcpy(p += 2, shrt, lt + 1);
@@ -382,7 +386,14 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
 static gboolean fields_referenced(void)
 {
     static GPtrArray *fields;
+    static header_field_info *proto;
 
+    /* A filter that marks a field marks its protocol too: most packets
+     * stop here. */
+    if (!proto)
+        proto = proto_registrar_get_nth((guint)proto_tlstutor);
+    if (proto->ref_type == HF_REF_TYPE_NONE)
+        return FALSE;
     if (!fields) {
         void *cookie = NULL;
 
@@ -403,7 +414,8 @@ gboolean render_fields_wanted(proto_tree *tree)
 }
 
 void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
-                  packet_info *pinfo, proto_tree *tree, tt_lang lang, gboolean info_column)
+                  packet_info *pinfo, proto_tree *tree, gboolean looked_at, tt_lang lang,
+                  gboolean info_column)
 {
     proto_item *ti = NULL;
     proto_tree *tt;
@@ -413,7 +425,7 @@ void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
     /* Nobody looks at the tutor's lines (the GUI's first pass, a filter
      * on tlstutor or on other fields): the Info column, the expert infos
      * (under the tutor's item) and what a filter on tlstutor needs. */
-    if (!render_fields_wanted(tree)) {
+    if (!tree || !looked_at) {
         for (guint i = 0; i < frame->count; i++) {
             info(&frame->items[i], NULL, pinfo, lang, info_column);
             experts(&frame->items[i], pinfo, ti, lang);

@@ -12,9 +12,11 @@ void render_register(int proto);
 /* Whether anyone looks at the tutor's lines: a visible tree, a filter,
  * column or tap on one of its fields, the expert infos as a whole. */
 gboolean render_fields_wanted(proto_tree *tree);
-/* values: each item's values (NULL, or entries of NULL, where not read). */
+/* values: each item's values (NULL, or entries of NULL, where not read);
+ * looked_at: render_fields_wanted(tree), asked once per packet. */
 void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
-                  packet_info *pinfo, proto_tree *tree, tt_lang lang, gboolean info_column);
+                  packet_info *pinfo, proto_tree *tree, gboolean looked_at, tt_lang lang,
+                  gboolean info_column);
 /* "3 Certificate: server sends its certificate" (the Info column's form). */
 const char *render_label(const tt_item *it, tt_lang lang, wmem_allocator_t *pool);
 /* The item's short form, conversational line or explanation. */

@@ -115,15 +115,15 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
                            tt_values **values)
 {
     GArray *events = collect_frame(pinfo, tree);
-    wmem_array_t *items = wmem_array_new(pinfo->pool, sizeof(tt_item));
-    wmem_array_t *vals = wmem_array_new(pinfo->pool, sizeof(tt_values));
+    tt_item *items = wmem_alloc_array(pinfo->pool, tt_item, events->len);
+    tt_values *vals = wmem_alloc_array(pinfo->pool, tt_values, events->len);
+    guint n = 0;
     tt_frame frame = { 0, NULL };
     tt_conn *conn = NULL;
 
     for (guint i = 0; i < events->len; i++) {
         collected_event *ce = &g_array_index(events, collected_event, i);
         tt_item item;
-        tt_values v;
         int ds;
 
         if (!conn && ce->ev.kind == TT_EV_CLOSE) {
@@ -148,15 +148,13 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
         item.ds_index = (gint8)(ds <= G_MAXINT8 ? ds : -1);
         item.start = ce->where ? ce->where->start : 0;
         item.length = ce->where ? ce->where->length : 0;
-        wmem_array_append_one(items, item);
-        v = values_of(ce);
-        wmem_array_append_one(vals, v);
+        items[n] = item;
+        vals[n++] = values_of(ce);
     }
-    g_array_free(events, TRUE);
-    *values = (tt_values *)wmem_array_get_raw(vals);
-    if (!wmem_array_get_count(items))
+    *values = vals;
+    if (!n)
         return frame;
-    return store_put(pinfo->num, (const tt_item *)wmem_array_get_raw(items), wmem_array_get_count(items));
+    return store_put(pinfo->num, items, n);
 }
 
 /* A frame read on an earlier pass: its values, read again from this
@@ -179,7 +177,6 @@ static tt_values *values_again(const tt_frame *frame, packet_info *pinfo, proto_
             break;
         }
     }
-    g_array_free(events, TRUE);
     return values;
 }
 
@@ -189,12 +186,13 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     tt_values *values = NULL;
     guint32 server_port;
     tt_follow how = follow_frame(pinfo, tree);
+    gboolean looked_at = render_fields_wanted(tree);
 
     /* Whether the next packets need the fields only texts quote (a shown
      * frame has them all). */
     if (tree)
         follow_details_wanted(pinfo, tree, records_view_listening() ||
-                              (!PTREE_DATA(tree)->visible && render_fields_wanted(tree) &&
+                              (!PTREE_DATA(tree)->visible && looked_at &&
                                (carries_values_wanted(tree) || records_wanted(tree))));
     switch (how) {
     case TT_FOLLOW_READ:
@@ -215,7 +213,7 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     }
     if (!frame.count)
         return 0;
-    render_frame(&frame, values, tvb, pinfo, tree, (tt_lang)pref_language, pref_info_column);
+    render_frame(&frame, values, tvb, pinfo, tree, looked_at, (tt_lang)pref_language, pref_info_column);
     /* Tap data lives until the taps have run, at the end of the packet. */
     tapped = wmem_new(pinfo->pool, tt_frame);
     *tapped = frame;
