@@ -57,6 +57,7 @@ _Static_assert(F_COUNT < G_MAXUINT8, "rows fit slot's bytes");
  * or two, and growing a new array of these large events cost more than
  * reading them. */
 static GArray *events;
+static GPtrArray *carriers;     /* the same for the frame's records */
 
 /* The first registration of a field name: the name may lead to any copy. */
 static header_field_info *first_copy(const char *name)
@@ -138,6 +139,7 @@ void collect_init(void)
         wanted = g_array_new(FALSE, FALSE, sizeof(int));
         details = g_array_new(FALSE, FALSE, sizeof(int));
         events = g_array_sized_new(FALSE, FALSE, sizeof(collected_event), 8);
+        carriers = g_ptr_array_sized_new(8);
     }
     for (int f = 0; f < F_COUNT; f++)
         look_up((field)f);
@@ -174,7 +176,7 @@ typedef struct {
     guint32 epoch;             /* DTLS: the current record's epoch */
     /* Records and how they arrived (tt_carrier): only read, never ruled on. */
     tt_carrier *carrier;       /* the current record; NULL outside one */
-    wmem_array_t *carriers;    /* tt_carrier *, every record of the frame */
+    GPtrArray *carriers;       /* tt_carrier *, every record of the frame (reused) */
     const proto_node *segments[2];  /* TCP's reassembled PDUs shown in the frame */
     tt_frames fragments;       /* the records of the next reassembled handshake message */
 } walk_state;
@@ -295,9 +297,14 @@ static void read_handshake(const proto_node *node, hs_facts *facts)
                     facts->supported_version = tt_fi_uint(fi);
                 add_small(facts->hello.versions, &facts->hello.n_versions, TT_MAX_SMALL, tt_fi_uint(fi));
                 facts->hello.grease_versions += tt_is_grease(tt_fi_uint(fi));
-            } else if (id == F_SUITES) {
-                /* A list of 2-byte values exactly as long as the item. */
-                for (gint off = 0; off + 2 <= fi->length && u16_at(fi, off, &v16); off += 2) {
+            } else if (id == F_SUITES && fi->ds_tvb && fi->start >= 0) {
+                /* A list of 2-byte values exactly as long as the item, read
+                 * as far as the capture has it, in one go. */
+                gint n = MIN(fi->length, tvb_captured_length_remaining(fi->ds_tvb, fi->start));
+                const guint8 *b = n >= 2 ? tvb_get_ptr(fi->ds_tvb, fi->start, n) : NULL;
+
+                for (gint off = 0; b && off + 2 <= n; off += 2) {
+                    v16 = (guint32)(b[off] << 8 | b[off + 1]);   /* network order */
                     add_small(facts->hello.suites, &facts->hello.n_suites, TT_MAX_SUITES, v16);
                     facts->hello.grease_suites += tt_is_grease(v16);
                 }
@@ -1080,10 +1087,8 @@ static void start_record(walk_state *st, const field_info *fi)
 {
     tt_carrier *r = wmem_new0(st->pinfo->pool, tt_carrier);
 
-    if (!st->carriers)
-        st->carriers = wmem_array_new(st->pinfo->pool, sizeof(tt_carrier *));
-    wmem_array_append_one(st->carriers, r);
-    r->number = (uint16_t)MIN(wmem_array_get_count(st->carriers), G_MAXUINT16);
+    g_ptr_array_add(st->carriers, r);
+    r->number = (uint16_t)MIN(st->carriers->len, G_MAXUINT16);
     for (size_t i = 0; fi && i < G_N_ELEMENTS(st->segments) && st->segments[i]; i++) {
         const field_info *pdu = PNODE_FINFO(st->segments[i]);
         if (pdu && pdu->ds_tvb == fi->ds_tvb)
@@ -1121,13 +1126,13 @@ static void record_item(walk_state *st, field id, const field_info *fi)
 /* Every record of the frame knows how many there are, and the others. */
 static void finish_records(walk_state *st)
 {
+    guint n = st->carriers->len;
     tt_carrier **all;
-    guint n;
 
-    if (!st->carriers)
+    if (!n)
         return;
-    n = wmem_array_get_count(st->carriers);
-    all = (tt_carrier **)wmem_array_get_raw(st->carriers);
+    /* The values keep them: in the packet's pool. */
+    all = (tt_carrier **)wmem_memdup(st->pinfo->pool, st->carriers->pdata, n * sizeof(tt_carrier *));
     for (guint i = 0; i < n; i++) {
         all[i]->in_frame = (uint16_t)MIN(n, G_MAXUINT16);
         all[i]->all = (const tt_carrier *const *)all;
@@ -1277,7 +1282,8 @@ GArray *collect_frame(packet_info *pinfo, proto_tree *tree)
     st.decrypted = -1;
     st.epoch = 0;
     st.carrier = NULL;
-    st.carriers = NULL;
+    g_ptr_array_set_size(carriers, 0);
+    st.carriers = carriers;
     st.segments[0] = st.segments[1] = NULL;
     st.fragments.n = 0;
     /* TLS's items over UDP are QUIC's; DTLS's sit under a dtls item. */

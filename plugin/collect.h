@@ -31,8 +31,8 @@ void collect_init(void);
 GArray *collect_wanted_hfids(void);
 /* Those of them only the texts need, not the flow (a GArray of int). */
 GArray *collect_detail_hfids(void);
-/* The events of this frame, in tree order; free with g_array_free(a, TRUE). */
-/* The frame's events, in an array the next call reuses. */
+/* The events of this frame, in tree order, in an array the next call
+ * reuses (not to be freed). */
 GArray *collect_frame(packet_info *pinfo, proto_tree *tree);
 
 #endif

@@ -66,6 +66,7 @@ static gboolean touched;           /* it had items of referenced fields */
 /* Packet pools that mark again when freed -> whether their last packet
  * wanted the texts' fields (GINT_TO_POINTER(1 + wish)). */
 static GHashTable *pools;
+static guint wishing;              /* how many of them want them */
 static wmem_allocator_t *last_pool;  /* the last one told, and its wish */
 static gboolean last_wish;
 
@@ -75,29 +76,20 @@ static gboolean last_wish;
  * packet. This runs after most TLS packets: it is kept short. */
 static void mark_referenced(void)
 {
+    static guint last_on = G_MAXUINT;   /* the fields marked by the last call */
     guint on = details_on ? n_marked : flow_on ? n_flow : 0;
 
     for (guint i = 0; i < on; i++)
         if (marked[i]->ref_type == HF_REF_TYPE_NONE || marked[i]->ref_type == HF_REF_TYPE_INDIRECT)
             marked[i]->ref_type = HF_REF_TYPE_DIRECT;
-    for (guint i = on; i < n_marked; i++)
+    /* The others were taken back then, unless fewer are marked now. */
+    for (guint i = on; i < n_marked && on < last_on; i++)
         if (marked[i]->ref_type == HF_REF_TYPE_DIRECT)
             marked[i]->ref_type = HF_REF_TYPE_NONE;
+    last_on = on;
     for (guint i = 0; i < (details_on ? n_parents : flow_on ? n_flow_parents : 0); i++)
         if (parents[i]->ref_type == HF_REF_TYPE_NONE)
             parents[i]->ref_type = HF_REF_TYPE_INDIRECT;
-}
-
-static gboolean any_pool_wants(void)
-{
-    GHashTableIter iter;
-    gpointer wish;
-
-    g_hash_table_iter_init(&iter, pools);
-    while (g_hash_table_iter_next(&iter, NULL, &wish))
-        if (GPOINTER_TO_INT(wish) == 2)
-            return TRUE;
-    return FALSE;
 }
 
 static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void *data _U_)
@@ -105,6 +97,8 @@ static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void
     gboolean flow, details;
 
     if (event == WMEM_CB_DESTROY_EVENT) {  /* no next packet; maybe after shutdown */
+        if (pools && GPOINTER_TO_INT(g_hash_table_lookup(pools, pool)) == 2)
+            wishing--;
         if (pools)
             g_hash_table_remove(pools, pool);
         if (pool == last_pool)
@@ -125,7 +119,7 @@ static tt_cb_bool mark_again(wmem_allocator_t *pool, wmem_cb_event_t event, void
          * fields only for frames it has not seen yet (after one, at once:
          * a live capture's new frames may come between a filter's). */
         flow = !asks_for_fields() || first_pass || (!touched && flow_on);
-        details = any_pool_wants();
+        details = wishing > 0;
     }
     if (touched || flow != flow_on || details != details_on) {
         flow_on = flow;
@@ -147,6 +141,7 @@ static void follow_shutdown(void)
     if (pools)
         g_hash_table_destroy(pools);
     pools = NULL;
+    wishing = 0;
     last_pool = NULL;
 }
 
@@ -224,10 +219,14 @@ void follow_set_always(gboolean value)
 /* The pool's packets mark the fields again when it is freed. */
 static void watch_pool(packet_info *pinfo, gboolean wish)
 {
+    int old;
+
     if (!pools || (pinfo->pool == last_pool && wish == last_wish))
         return;   /* tshark: one pool, one wish, every packet */
-    if (!g_hash_table_contains(pools, pinfo->pool))
+    old = GPOINTER_TO_INT(g_hash_table_lookup(pools, pinfo->pool));  /* 0: new */
+    if (!old)
         wmem_register_callback(pinfo->pool, mark_again, NULL);
+    wishing = wishing + (wish ? 1 : 0) - (old == 2 ? 1 : 0);
     g_hash_table_insert(pools, pinfo->pool, GINT_TO_POINTER(1 + wish));
     last_pool = pinfo->pool;
     last_wish = wish;
@@ -250,6 +249,11 @@ void follow_init(void)
     read_upto = 0;
     flow_on = details_on = TRUE;
     mark_referenced();
+}
+
+gboolean follow_in_tshark(void)
+{
+    return in_tshark;
 }
 
 gboolean follow_touched(void)

@@ -30,6 +30,10 @@ gboolean follow_values_readable(proto_tree *tree);
 void follow_set_always(gboolean always);
 /* A new capture file. */
 void follow_init(void);
+/* tshark: its filters, columns and taps are set before a pass starts and
+ * stay for all of it, and nobody sees what it does not print (no status
+ * bar, no packet list). */
+gboolean follow_in_tshark(void);
 /* What to do with this frame on this pass. */
 tt_follow follow_frame(packet_info *pinfo, proto_tree *tree);
 

@@ -10,6 +10,7 @@
 #include "carries.h"
 #include "catalog.h"
 #include "flow.h"
+#include "follow.h"
 #include "parts.h"
 #include "records.h"
 
@@ -383,10 +384,13 @@ static void render_item(const tt_item *it, const tt_values *values, packet_info 
 
 /* Whether a filter, a column or a tap asks for one of the tutor's fields
  * (they are primed before each packet), not only for its protocol. */
-static gboolean fields_referenced(void)
+static gboolean fields_referenced(const packet_info *pinfo)
 {
     static GPtrArray *fields;
     static header_field_info *proto;
+    static int in_pass[2] = { -1, -1 };   /* tshark: the answer for its passes */
+    int *known = &in_pass[PINFO_FD_VISITED(pinfo) ? 1 : 0];
+    gboolean any = FALSE;
 
     /* A filter that marks a field marks its protocol too: most packets
      * stop here. */
@@ -394,6 +398,9 @@ static gboolean fields_referenced(void)
         proto = proto_registrar_get_nth((guint)proto_tlstutor);
     if (proto->ref_type == HF_REF_TYPE_NONE)
         return FALSE;
+    /* tshark marks the same fields before every packet of a pass. */
+    if (*known >= 0)
+        return *known;
     if (!fields) {
         void *cookie = NULL;
 
@@ -402,15 +409,16 @@ static gboolean fields_referenced(void)
              hf = proto_get_next_protocol_field(proto_tlstutor, &cookie))
             g_ptr_array_add(fields, hf);
     }
-    for (guint i = 0; i < fields->len; i++)
-        if (((header_field_info *)g_ptr_array_index(fields, i))->ref_type != HF_REF_TYPE_NONE)
-            return TRUE;
-    return FALSE;
+    for (guint i = 0; i < fields->len && !any; i++)
+        any = ((header_field_info *)g_ptr_array_index(fields, i))->ref_type != HF_REF_TYPE_NONE;
+    if (follow_in_tshark())
+        *known = any;
+    return any;
 }
 
-gboolean render_fields_wanted(proto_tree *tree)
+gboolean render_fields_wanted(const packet_info *pinfo, proto_tree *tree)
 {
-    return tree && (PTREE_DATA(tree)->visible || fields_referenced() || carries_expert_wanted(tree));
+    return tree && (PTREE_DATA(tree)->visible || fields_referenced(pinfo) || carries_expert_wanted(tree));
 }
 
 void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
@@ -426,9 +434,14 @@ void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,
      * on tlstutor or on other fields): the Info column, the expert infos
      * (under the tutor's item) and what a filter on tlstutor needs. */
     if (!tree || !looked_at) {
+        /* The GUI shows the file's worst expert info in its status bar;
+         * tshark shows them only where asked (then looked_at is set). */
+        gboolean with_experts = !follow_in_tshark();
+
         for (guint i = 0; i < frame->count; i++) {
             info(&frame->items[i], NULL, pinfo, lang, info_column);
-            experts(&frame->items[i], pinfo, ti, lang);
+            if (with_experts)
+                experts(&frame->items[i], pinfo, ti, lang);
         }
         return;
     }

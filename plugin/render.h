@@ -11,7 +11,7 @@
 void render_register(int proto);
 /* Whether anyone looks at the tutor's lines: a visible tree, a filter,
  * column or tap on one of its fields, the expert infos as a whole. */
-gboolean render_fields_wanted(proto_tree *tree);
+gboolean render_fields_wanted(const packet_info *pinfo, proto_tree *tree);
 /* values: each item's values (NULL, or entries of NULL, where not read);
  * looked_at: render_fields_wanted(tree), asked once per packet. */
 void render_frame(const tt_frame *frame, const tt_values *values, tvbuff_t *tvb,

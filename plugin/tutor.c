@@ -11,6 +11,8 @@
  * connections across the file. */
 #include "tutor.h"
 
+#include <string.h>
+
 #include <epan/conversation.h>
 #include <epan/packet.h>
 #include <epan/prefs.h>
@@ -44,21 +46,69 @@ static const enum_val_t language_values[] = {
     { NULL, NULL, -1 }
 };
 
+/* The conversations of recent frames and their connections, by port: the
+ * lookup is the dearest call the tutor makes per TLS frame, and most
+ * frames belong to one of a few connections. */
+#define RECENT 64
+static struct {
+    conversation_t *conv;
+    tt_conn *conn;
+} recent[RECENT];
+static guint32 last_num;     /* the frame dissected before this one */
+
+static void forget_recent(void)
+{
+    memset(recent, 0, sizeof recent);
+}
+
 static void tutor_init(void)
 {
     connections_seen = 0;
+    forget_recent();         /* the file's conversations are gone */
+    last_num = 0;
     follow_init();
 }
 
-static tt_conn *connection_of(packet_info *pinfo)
+static guint recent_slot(const packet_info *pinfo)
 {
-    conversation_t *conv = find_or_create_conversation(pinfo);
-    tt_conn *conn = (tt_conn *)conversation_get_proto_data(conv, proto_tlstutor);
+    return (pinfo->srcport + pinfo->destport) % RECENT;   /* both directions */
+}
 
-    if (!conn) {
+/* The connection of this frame, if a recent one. TCP (and UDP) look the
+ * conversation up for every frame, which sets its last_frame to the frame:
+ * a new connection on the same ports gets a new conversation, and only that
+ * one moves. The client's address and port guard the rest. */
+static tt_conn *recent_connection(packet_info *pinfo)
+{
+    const conversation_t *conv = recent[recent_slot(pinfo)].conv;
+    tt_conn *c = recent[recent_slot(pinfo)].conn;
+
+    if (!conv || conv->last_frame != pinfo->num || !c->sides_known)
+        return NULL;
+    if ((pinfo->srcport == c->client_port && addresses_equal(&pinfo->src, &c->client_addr)) ||
+        (pinfo->destport == c->client_port && addresses_equal(&pinfo->dst, &c->client_addr)))
+        return c;
+    return NULL;
+}
+
+/* create: else only a connection the tutor already follows (NULL if none). */
+static tt_conn *connection_of(packet_info *pinfo, gboolean create)
+{
+    conversation_t *conv;
+    tt_conn *conn = recent_connection(pinfo);
+
+    if (conn)
+        return conn;
+    conv = create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
+    conn = conv ? (tt_conn *)conversation_get_proto_data(conv, proto_tlstutor) : NULL;
+    if (!conn && create) {
         conn = wmem_new0(wmem_file_scope(), tt_conn);
         tt_flow_init(&conn->flow);
         conversation_add_proto_data(conv, proto_tlstutor, conn);
+    }
+    if (conn) {
+        recent[recent_slot(pinfo)].conv = conv;
+        recent[recent_slot(pinfo)].conn = conn;
     }
     return conn;
 }
@@ -128,13 +178,12 @@ static tt_frame read_frame(packet_info *pinfo, proto_tree *tree, guint32 server_
 
         if (!conn && ce->ev.kind == TT_EV_CLOSE) {
             /* A close counts only for a connection the tutor already follows. */
-            conversation_t *conv = find_conversation_pinfo(pinfo, 0);
-            conn = conv ? (tt_conn *)conversation_get_proto_data(conv, proto_tlstutor) : NULL;
+            conn = connection_of(pinfo, FALSE);
             if (!conn)
                 continue;
         }
         if (!conn)
-            conn = connection_of(pinfo);
+            conn = connection_of(pinfo, TRUE);
         ce->ev.from_client = from_client(conn, pinfo, ce, server_port);
         memset(&item, 0, sizeof item);
         if (!tt_flow_next(&conn->flow, &ce->ev, &item.a))
@@ -186,7 +235,14 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     tt_values *values = NULL;
     guint32 server_port;
     tt_follow how = follow_frame(pinfo, tree);
-    gboolean looked_at = render_fields_wanted(tree);
+
+    /* A frame number seen twice in a row: tshark gives a frame a read
+     * filter dropped the next one's number, and that frame may have been
+     * the one that opened a new conversation on the same ports. */
+    if (pinfo->num == last_num)
+        forget_recent();
+    last_num = pinfo->num;
+    gboolean looked_at = render_fields_wanted(pinfo, tree);
 
     /* Whether the next packets need the fields only texts quote (a shown
      * frame has them all). */
@@ -196,8 +252,11 @@ static int dissect_tutor(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
                                (carries_values_wanted(tree) || records_wanted(tree))));
     switch (how) {
     case TT_FOLLOW_READ:
-        /* No item of a field the tutor reads (or anyone's): nothing to read. */
-        if (!follow_touched() || !scope_frame_in_scope(pinfo, &server_port))
+        /* No item of a field the tutor reads (or anyone's): nothing to read.
+         * A recent connection's ports are in scope (a change of scope
+         * dissects the file again, which forgets them). */
+        server_port = 0;
+        if (!follow_touched() || (!recent_connection(pinfo) && !scope_frame_in_scope(pinfo, &server_port)))
             return 0;
         frame = read_frame(pinfo, tree, server_port, &values);
         break;
