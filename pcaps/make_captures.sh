@@ -43,7 +43,8 @@ NEW=(tls13-client-auth tls13-psk tls13-early-data tls13-keyupdate tls12-renegoti
      dtls12-openssl dtls12-fragmented dtls10-openssl dtls12-gnutls dtls12-retransmit
      dtls12-no-cookie
      quic-ngtcp2 quic-version-negotiation quic-0rtt quic-retry
-     tls13-chromium tls13-chromium-mlkem tls13-cert-compressed)
+     tls13-chromium tls13-chromium-mlkem tls13-cert-compressed
+     tls12-same-port-twice)
 ALL=("${OLD[@]}" "${NEW[@]}")
 SELECTED=()
 if (($# == 0)); then
@@ -507,6 +508,17 @@ if want tls12-no-ticket-two-conns; then
     s_server 443 -naccept 2 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -no_ticket
     s_client 443 -tls1_2 -no_ticket
     s_client 443 -tls1_2 -no_ticket
+    wait_server; stop_capture
+fi
+
+if want tls12-same-port-twice; then
+    # Two connections from one client port to the same server port, one
+    # after the other: Wireshark's TCP starts a new conversation at the
+    # second SYN ("TCP Port numbers reused"), and so must the tutor.
+    start_capture tls12-same-port-twice 443
+    s_server 443 -naccept 2 -tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256 -no_ticket
+    s_client 443 -tls1_2 -no_ticket -bind "$CLI_IP:50443"
+    s_client 443 -tls1_2 -no_ticket -bind "$CLI_IP:50443"
     wait_server; stop_capture
 fi
 

@@ -98,6 +98,12 @@ CAPTURES = [
               "both sides: no session_ticket extension, no NewSessionTicket; the server's "
               "ChangeCipherSpec and Finished follow the client's Finished directly.",
          cipher="0xc02f", keys=FULL_NO_TICKET * 2, conns=2),
+    dict(name="tls12-same-port-twice", title="TLS 1.2, two connections on the same ports",
+         text="As tls12-no-ticket-two-conns, but both connections come from client port 50443 "
+              "(`s_client -bind`), one after the other: the same addresses and ports twice. "
+              "Wireshark's TCP starts a new conversation (and stream) at the second SYN and marks "
+              "it \"TCP Port numbers reused\".",
+         cipher="0xc02f", keys=FULL_NO_TICKET * 2, conns=2, check="same_port"),
     dict(name="tls12-ticket", title="TLS 1.2, one full handshake with NewSessionTicket",
          text="OpenSSL's default: the client sends an empty session_ticket extension, the "
               "server answers with NewSessionTicket before its ChangeCipherSpec. (The "
@@ -748,6 +754,10 @@ def check_capture(ts, d, spec, problems):
         need(len(ch) == 2 and ch[1]["ip.src"] == CLIENT_IP and "23" not in ch[1]["tls.record.content_type"]
              and ch[1]["frame.number"] not in [r["frame.number"] for r in without if "1" in r["tls.handshake.type"].split(",")],
              "second ClientHello is not an encrypted handshake record")
+    elif check == "same_port":
+        need(len({r["tcp.srcport"] for r in syns}) == 1, "the SYNs come from different client ports")
+        reused = ts.fields(pcap, None, ["frame.number"], "tcp.analysis.reused_ports")
+        need(len(reused) == 1, "Wireshark did not see the ports reused")
     elif check == "hello_request":
         hr = [r["ip.src"] for r in with_k if "0" in r["tls.handshake.type"].split(",")]
         need(hr == [SERVER_IP], "expected one HelloRequest from the server, got %s" % hr)

@@ -123,6 +123,13 @@ SPECS = {
                                                 ("ServerHelloDone", 23, 6)),
                    client_flight=25, server_finish=26, app=(27, 28), ticket=False,
                    close=((29, S), (31, C)))],
+    # The same ports twice: the same frames as two-conns (pcaps/README.md).
+    "tls12-same-port-twice.pcapng": [
+        tls12_full(ticket=False),
+        tls12_full(ch=21, sh=23, server_flight=(("Certificate", 23, 3), ("ServerKeyExchange", 23, 4),
+                                                ("ServerHelloDone", 23, 6)),
+                   client_flight=25, server_finish=26, app=(27, 28), ticket=False,
+                   close=((29, S), (31, C)))],
     "tls12-resumed-id.pcapng": [tls12_full(ticket=False), tls12_resumed()],
     "tls12-resumed-ticket.pcapng": [tls12_full(), tls12_resumed()],
     "tls12-expired-cert.pcapng": [tls12_full()],
@@ -421,6 +428,23 @@ def test_close_notify_at_the_end_is_not_a_failure(tshark):
     nokeys = [m for m in tshark.messages("tls12-ecdhe-rsa.pcapng") if m.msg == "Alert"]
     assert [m.label for m in nokeys] == ["Alert: encrypted alert"] * 2
     assert all("close_notify" in m.explain for m in nokeys)
+
+
+def test_same_ports_twice_with_a_read_filter(tshark):
+    """A new connection on the ports of an old one is a new connection, from
+    step (1) again, also where a read filter drops its SYN and tshark gives
+    the dropped frames' number to the next ones (the tutor keeps the last
+    connections by port, checked against the conversation TCP found)."""
+    pcap = "tls12-same-port-twice.pcapng"
+    args = ["-r", tshark.pcap(pcap), "-o", f"tls.keylog_file:{tshark.pcap(keys_of(pcap))}",
+            "-Y", "tlstutor", "-T", "fields", "-e", "tcp.stream", "-e", "tlstutor.conn",
+            "-e", "tlstutor.step", "-E", "occurrence=a"]
+    one = [("1", "1"), ("1,1,1,1", "2,3,4,6"), ("1,1,1", "8,10,11"), ("1,1", "12,13"), ("1", "14"),
+           ("1", "14"), ("1", ""), ("1", "")]
+    want = [("0", c, s) for c, s in one] + [("1", c.replace("1", "2"), s) for c, s in one]
+    for extra in ([], ["-2", "-R", "tcp.stream == 0 || tls"]):
+        rows = [tuple(line.split("\t")) for line in tshark.run(args + extra).stdout.splitlines()]
+        assert rows == want, extra
 
 
 def test_closed_mid_handshake(tshark):

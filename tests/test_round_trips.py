@@ -63,6 +63,7 @@ SPECS = {
     "tls12-maxfrag.pcapng": "1 1111 222 222/2 3 3 - -",
     "tls12-no-ticket-two-conns.pcapng": "1 1111 222 22/2 3 3 - - | 1 1111 222 22/2 3 3 - -",
     "tls12-null.pcapng": "1 111 222 222/2 3 3 - -",
+    "tls12-same-port-twice.pcapng": "1 1111 222 22/2 3 3 - - | 1 1111 222 22/2 3 3 - -",
     "tls12-port8443.pcapng": "",
     "tls12-psk.pcapng": "1 11 222 222/2 3 3 - -",
     "tls12-renegotiation.pcapng": "1 1111 222 222/2 - ---- --- --- 5 5 - -",
