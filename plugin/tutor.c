@@ -74,10 +74,11 @@ static guint recent_slot(const packet_info *pinfo)
     return (pinfo->srcport + pinfo->destport) % RECENT;   /* both directions */
 }
 
-/* The connection of this frame, if a recent one. TCP (and UDP) look the
- * conversation up for every frame, which sets its last_frame to the frame:
- * a new connection on the same ports gets a new conversation, and only that
- * one moves. The client's address and port guard the rest. */
+/* The connection of this frame, if a recent one. find_or_create_conversation(),
+ * which TLS itself calls on its frames, sets the conversation it finds to
+ * the frame in last_frame: a new connection on the same ports gets a new
+ * conversation, and only that one moves (otherwise: no match, the tutor
+ * looks it up). The client's address and port guard the rest. */
 static tt_conn *recent_connection(packet_info *pinfo)
 {
     const conversation_t *conv = recent[recent_slot(pinfo)].conv;

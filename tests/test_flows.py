@@ -94,6 +94,14 @@ TLS13_HRR = {
 # capture -> list of connections, each a list of
 # (frame, msg, sender, step, encrypted without keys); for TLS 1.3 a pair
 # (messages seen without keys, messages added by the keys).
+# Two full handshakes without a ticket, one after the other.
+TWO_NO_TICKET = [
+    tls12_full(ticket=False),
+    tls12_full(ch=21, sh=23, server_flight=(("Certificate", 23, 3), ("ServerKeyExchange", 23, 4),
+                                            ("ServerHelloDone", 23, 6)),
+               client_flight=25, server_finish=26, app=(27, 28), ticket=False,
+               close=((29, S), (31, C)))]
+
 SPECS = {
     "tls12-ecdhe-rsa.pcapng": [tls12_full()],
     "tls12-ticket.pcapng": [tls12_full()],
@@ -117,19 +125,9 @@ SPECS = {
         client_flight=[("Certificate", 11, 7), ("ClientKeyExchange", 11, 8),
                        ("CertificateVerify", 11, 9)],
         server_finish=13, app=(14, 15), close=((16, S), (18, C)))],
-    "tls12-no-ticket-two-conns.pcapng": [
-        tls12_full(ticket=False),
-        tls12_full(ch=21, sh=23, server_flight=(("Certificate", 23, 3), ("ServerKeyExchange", 23, 4),
-                                                ("ServerHelloDone", 23, 6)),
-                   client_flight=25, server_finish=26, app=(27, 28), ticket=False,
-                   close=((29, S), (31, C)))],
+    "tls12-no-ticket-two-conns.pcapng": TWO_NO_TICKET,
     # The same ports twice: the same frames as two-conns (pcaps/README.md).
-    "tls12-same-port-twice.pcapng": [
-        tls12_full(ticket=False),
-        tls12_full(ch=21, sh=23, server_flight=(("Certificate", 23, 3), ("ServerKeyExchange", 23, 4),
-                                                ("ServerHelloDone", 23, 6)),
-                   client_flight=25, server_finish=26, app=(27, 28), ticket=False,
-                   close=((29, S), (31, C)))],
+    "tls12-same-port-twice.pcapng": TWO_NO_TICKET,
     "tls12-resumed-id.pcapng": [tls12_full(ticket=False), tls12_resumed()],
     "tls12-resumed-ticket.pcapng": [tls12_full(), tls12_resumed()],
     "tls12-expired-cert.pcapng": [tls12_full()],
